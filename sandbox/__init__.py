@@ -1,0 +1,1 @@
+"""The local exercise runners. Usable without any window; never imports the app."""

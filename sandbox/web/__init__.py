@@ -1,0 +1,1 @@
+"""Runs learner web pages and their checks in an isolated QtWebEngine page."""

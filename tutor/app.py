@@ -1,0 +1,174 @@
+"""Builds the app: the store, the lessons, the sandbox and the window, and hands them over.
+
+No globals: everything a window needs is made here and passed to it. The window paints
+first; the web engine, which takes a moment to start, is made right after.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QDialog
+
+from sandbox.web.check_runner import WebCheckRunner
+from sandbox.web.environment import ChromiumSetup
+from sandbox.web.preview import LivePreview
+from sandbox.web.profile import WebSandbox
+from tutor.content.loader import Library, load_library
+from tutor.paths import database_path
+from tutor.qt_start import start_qt
+from tutor.store.models import Learner
+from tutor.store.store import Store
+from tutor.ui.exercise_controller import ExerciseController
+from tutor.ui.learner_dialog import LearnerDialog
+from tutor.ui.main_window import MainWindow
+from tutor.ui.operations import Operations
+
+T = TypeVar("T")
+
+
+def wait_off_thread(job: Callable[[], T]) -> T:
+    """Run a slow call (such as hashing a PIN) on a thread; keep the window painting meanwhile."""
+    loop = QEventLoop()
+    box: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            box["value"] = job()
+        except BaseException as error:  # noqa: BLE001 - handed back to the caller below
+            box["error"] = error
+        QTimer.singleShot(0, loop.quit)
+
+    thread = threading.Thread(target=work, daemon=True)
+    thread.start()
+    while thread.is_alive():
+        loop.exec()
+    if "error" in box:
+        raise box["error"]
+    return box["value"]  # type: ignore[no-any-return]
+
+
+class TutorApp:
+    """Everything one running app holds; made by `run_app`, or by tests."""
+
+    def __init__(self, *, data_dir: Path, library: Library, chromium: ChromiumSetup) -> None:
+        self.data_dir = data_dir
+        self.library = library
+        self.chromium = chromium
+        self.window = MainWindow()
+        self.store: Store | None = None
+        self.operations: Operations | None = None
+        self.sandbox: WebSandbox | None = None
+        self.runner: WebCheckRunner | None = None
+        self.preview: LivePreview | None = None
+        self.controller: ExerciseController | None = None
+        self.window.closing.connect(self.shut_down)
+        self.window.switch_learner_requested.connect(self.ask_for_learner)
+
+    def start_services(self) -> None:
+        """Open the store and start the web engine (call after the window has painted)."""
+        self.store = Store.open(database_path(self.data_dir))
+        self.operations = Operations()
+        self.sandbox = WebSandbox()
+        self.runner = WebCheckRunner(self.sandbox)
+        self.preview = LivePreview(self.sandbox)
+        self.window.preview.attach_page(self.preview.page)
+        self.controller = ExerciseController(
+            store=self.store, operations=self.operations, library=self.library,
+            runner=self.runner, preview=self.preview, window=self.window)
+
+    def learner_dialog(self) -> LearnerDialog:
+        """The dialog where a learner picks their name and types their PIN."""
+        store = self.store
+        assert store is not None
+
+        def list_learners() -> list[tuple[str, str]]:
+            return [(learner.id, learner.display_name) for learner in store.list_learners()]
+
+        def verify(learner_id: str, pin: str) -> bool:
+            return wait_off_thread(lambda: store.verify_pin(learner_id, pin))
+
+        def create(name: str, pin: str) -> str:
+            try:
+                return wait_off_thread(lambda: store.create_learner(name, pin)).id
+            except Exception as error:
+                raise ValueError(str(error)) from error
+
+        return LearnerDialog(list_learners, verify, create, self.window)
+
+    def ask_for_learner(self) -> None:
+        """Show the learner dialog; open the chosen learner's work."""
+        dialog = self.learner_dialog()
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen_learner_id:
+            self.open_learner(dialog.chosen_learner_id)
+        elif self.controller is not None and self.controller.learner is None:
+            self.window.close()
+
+    def open_learner(self, learner_id: str) -> None:
+        """Show a learner's work."""
+        assert self.store is not None and self.controller is not None
+        learner: Learner | None = self.store.get_learner(learner_id)
+        if learner is not None:
+            self.controller.set_learner(learner)
+
+    def shut_down(self) -> None:
+        """Save everything, then close things in the order Qt needs."""
+        if self.controller is not None:
+            self.controller.close()
+        if self.operations is not None:
+            self.operations.stop()
+        if self.runner is not None:
+            self.runner.close()
+        self.window.preview.detach_page()
+        if self.sandbox is not None:
+            self.sandbox.shutdown()
+        if self.store is not None:
+            self.store.close()
+        self.controller = None
+        self.operations = None
+
+
+def run_app(data_dir: Path, *, lessons_root: Path | None = None, smoke: bool = False) -> int:
+    """Open the app and run until the window closes; return the exit code."""
+    app, chromium = start_qt(headless=smoke)
+    library = load_library(lessons_root)
+    if smoke:
+        return _smoke(app, library, chromium)
+    tutor = TutorApp(data_dir=data_dir, library=library, chromium=chromium)
+    tutor.window.show()
+
+    def after_first_paint() -> None:
+        tutor.start_services()
+        tutor.ask_for_learner()
+
+    QTimer.singleShot(0, after_first_paint)
+    return app.exec()
+
+
+def _smoke(app: QApplication, library: Library, chromium: ChromiumSetup) -> int:
+    """Open the window offscreen, run one exercise's solution through its checks, exit."""
+    with tempfile.TemporaryDirectory(prefix="tutor-smoke-") as folder:
+        tutor = TutorApp(data_dir=Path(folder), library=library, chromium=chromium)
+        tutor.window.show()
+        tutor.start_services()
+        assert tutor.runner is not None
+        exercise = library.exercises()[0]
+        from tutor.checking import served_files
+
+        loop = QEventLoop()
+        results: list[bool] = []
+        tutor.runner.check_finished.connect(lambda r: (results.append(r.passed), loop.quit()))
+        tutor.runner.start(served_files(exercise, exercise.solution_files),
+                           exercise.check_files, entry=exercise.entry)
+        QTimer.singleShot(30_000, loop.quit)
+        loop.exec()
+        tutor.window.close()
+        passed = bool(results and results[0])
+        print("smoke: the main window opened and a check "
+              + ("passed." if passed else "did not pass."))
+        return 0 if passed else 1

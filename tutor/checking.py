@@ -1,0 +1,27 @@
+"""Runs an exercise's checks on a set of learner files, whatever kind of exercise it is."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from sandbox.results import CheckReport
+from tutor.content.model import Exercise
+
+
+def served_files(exercise: Exercise, files: Mapping[str, str]) -> dict[str, str | bytes]:
+    """The learner's files plus the exercise's fixed assets (images and the like)."""
+    served: dict[str, str | bytes] = dict(exercise.asset_files)
+    served.update(files)
+    return served
+
+
+def run_check_blocking(exercise: Exercise, files: Mapping[str, str]) -> CheckReport:
+    """Run one exercise's checks and wait for the result (command line and linting only)."""
+    if exercise.kind == "web":
+        from sandbox.web.check_runner import run_check_sync
+
+        return run_check_sync(served_files(exercise, files), exercise.check_files,
+                              entry=exercise.entry,
+                              time_limit_seconds=exercise.time_limit_seconds)
+    return CheckReport.failed_with(
+        f"Exercises of the kind '{exercise.kind}' cannot be checked in this version yet.")

@@ -1,0 +1,42 @@
+"""Starts Qt the way the sandbox needs: Chromium settings and the URL scheme come first."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication
+
+from sandbox.web.environment import ChromiumSetup, prepare_chromium
+from sandbox.web.scheme import register_scheme
+
+# Qt warns about graphics back ends it cannot use on a machine with no GPU. Those lines are
+# noise for a learner or a script reading stderr, so headless commands drop them.
+_NOISE = ("QRhi", "Failed to create RHI", "Vulkan", "GBM is not supported",
+          "Release of profile requested", "GPUInfo")
+
+
+def _quiet_handler(kind: QtMsgType, context: object, message: str) -> None:
+    if kind in (QtMsgType.QtDebugMsg, QtMsgType.QtInfoMsg) or message.startswith(_NOISE):
+        return
+    sys.stderr.write(message + "\n")
+
+
+def start_qt(*, headless: bool, argv: list[str] | None = None) -> tuple[QApplication, ChromiumSetup]:
+    """Make (or return) the QApplication, with Chromium's flags and sandbox decided first."""
+    existing = QApplication.instance()
+    setup = prepare_chromium() if existing is None else getattr(existing, "chromium_setup", None)
+    if setup is None:
+        setup = prepare_chromium()
+    if existing is not None:
+        return existing, setup  # type: ignore[return-value]
+    if headless:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        qInstallMessageHandler(_quiet_handler)
+    register_scheme()
+    app = QApplication(argv if argv is not None else [sys.argv[0]])
+    app.setApplicationName("Tutor")
+    app.setOrganizationName("Tutor")
+    app.chromium_setup = setup  # type: ignore[attr-defined]
+    return app, setup

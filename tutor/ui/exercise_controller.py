@@ -1,0 +1,258 @@
+"""The learner's loop: open an exercise, type, preview, check, keep the work.
+
+This object owns no widgets. It listens to the panels' signals, runs store work through
+`Operations` (never on the GUI thread) and tells panels what to show through their public
+methods. The store's change announcements refresh the course outline.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox
+
+from sandbox.results import CheckReport, ConsoleEntry
+from sandbox.web.check_runner import WebCheckRunner
+from sandbox.web.preview import LivePreview
+from tutor.checking import served_files
+from tutor.content.loader import Library
+from tutor.content.markdown import render_markdown
+from tutor.content.model import Exercise
+from tutor.store.models import Change, Learner
+from tutor.store.store import Store
+from tutor.ui.main_window import MainWindow
+from tutor.ui.operations import Operations
+
+PREVIEW_DELAY_MS = 400
+DRAFT_DELAY_MS = 1000  # with the write itself, well inside the 2-second promise
+
+
+class ExerciseController(QObject):
+    """Drives the main window for one learner at a time."""
+
+    store_changed = Signal(object)  # Change, delivered on the GUI thread
+    exercise_opened = Signal(str)
+    check_recorded = Signal(object)  # CheckReport, after its event is saved
+    draft_saved = Signal(str)
+
+    def __init__(self, *, store: Store, operations: Operations, library: Library,
+                 runner: WebCheckRunner, preview: LivePreview, window: MainWindow,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._ops = operations
+        self._library = library
+        self._runner = runner
+        self._preview = preview
+        self._window = window
+        self.learner: Learner | None = None
+        self.exercise: Exercise | None = None
+        self._dirty = False
+        self._preview_timer = self._single_shot(PREVIEW_DELAY_MS, self._refresh_preview)
+        self._draft_timer = self._single_shot(DRAFT_DELAY_MS, self._save_draft)
+        self._unsubscribe = store.subscribe(self.store_changed.emit)
+        self.store_changed.connect(self._on_store_changed)
+        window.outline.set_course([
+            (t.id, t.title, [(e.id, e.title) for e in t.exercises]) for t in library.tracks])
+        window.outline.exercise_chosen.connect(self.open_exercise)
+        window.editor.files_edited.connect(self._on_edited)
+        window.check_requested.connect(self.check)
+        window.start_again_requested.connect(self.confirm_start_again)
+        window.hints.hint_revealed.connect(self._on_hint_revealed)
+        runner.check_finished.connect(self._on_check_finished)
+        preview.console_message.connect(self._on_preview_console)
+        preview.stopped.connect(window.preview.show_notice)
+        preview.reloaded.connect(self._on_preview_reloaded)
+
+    def _single_shot(self, delay: int, slot: Any) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(delay)
+        timer.timeout.connect(slot)
+        return timer
+
+    # -- learner and exercise ----------------------------------------------------------------
+
+    def set_learner(self, learner: Learner) -> None:
+        """Switch to a learner: show their progress and open where they should go next."""
+        self.flush_draft()
+        self.learner = learner
+        self.exercise = None
+        self._window.show_learner(learner.display_name)
+        learner_id = learner.id
+        self._ops.run(lambda: self._store.progress(learner_id), self._show_progress_and_open)
+
+    def _show_progress_and_open(self, progress: dict[str, Any]) -> None:
+        self._window.outline.set_status({k: v.status for k, v in progress.items()})
+        if self.exercise is None:
+            next_one = next((e for e in self._library.exercises()
+                             if getattr(progress.get(e.id), "status", None) != "done"),
+                            self._library.exercises()[0])
+            self.open_exercise(next_one.id)
+
+    def open_exercise(self, exercise_id: str) -> None:
+        """Show an exercise with the learner's draft, or its starter files."""
+        if self.learner is None:
+            return
+        if self.exercise is not None and self.exercise.id == exercise_id:
+            return
+        self.flush_draft()
+        exercise = self._library.get(exercise_id)
+        self.exercise = exercise
+        window = self._window
+        window.outline.select_exercise(exercise.id)
+        window.lesson.show_lesson(exercise.title, render_markdown(exercise.lesson_markdown))
+        window.results.clear()
+        window.console.clear()
+        window.preview.clear_notice()
+        window.editor.set_read_only(True)
+        learner_id = self.learner.id
+
+        def load() -> tuple[dict[str, str] | None, int]:
+            return (self._store.load_draft(learner_id, exercise.id),
+                    self._store.hints_shown(learner_id, exercise.id))
+
+        def show(result: tuple[dict[str, str] | None, int]) -> None:
+            if self.exercise is not exercise:
+                return
+            draft, hints_shown = result
+            files = dict(exercise.starter_files)
+            if draft:
+                files.update({k: v for k, v in draft.items() if k in files})
+            window.editor.set_files(files)
+            window.editor.set_read_only(False)
+            window.hints.set_hints(list(exercise.hints), hints_shown)
+            window.statusBar().showMessage(
+                "Your saved work is back." if draft else "Read the lesson, then change the code.")
+            self._refresh_preview()
+            self.exercise_opened.emit(exercise.id)
+
+        self._ops.run(load, show)
+
+    # -- typing, preview and drafts ------------------------------------------------------
+
+    def _on_edited(self, _files: dict[str, str]) -> None:
+        self._dirty = True
+        self._preview_timer.start()
+        self._draft_timer.start()
+
+    def _refresh_preview(self) -> None:
+        if self.exercise is None:
+            return
+        self._window.preview.clear_notice()
+        self._preview.show_files(served_files(self.exercise, self._window.editor.files()),
+                                 self.exercise.entry)
+
+    def _on_preview_reloaded(self) -> None:
+        if not self._runner.busy:
+            self._window.console.clear()
+
+    def _on_preview_console(self, entry: ConsoleEntry) -> None:
+        self._window.console.add_entry(entry)
+
+    def _save_draft(self) -> None:
+        if not self._dirty or self.learner is None or self.exercise is None:
+            return
+        self._dirty = False
+        learner_id, exercise_id = self.learner.id, self.exercise.id
+        files = self._window.editor.files()
+        self._ops.run(lambda: self._store.save_draft(learner_id, exercise_id, files),
+                      lambda _r: self.draft_saved.emit(exercise_id))
+
+    def flush_draft(self) -> None:
+        """Save unsaved typing now (when switching exercise or learner, or closing)."""
+        self._draft_timer.stop()
+        self._save_draft()
+
+    # -- checking --------------------------------------------------------------------------
+
+    def check(self) -> None:
+        """Run the checks on what is in the editor now."""
+        if self.exercise is None or self._runner.busy:
+            return
+        self.flush_draft()
+        self._window.set_checking(True)
+        self._window.results.show_running()
+        self._window.bottom_tabs.setCurrentWidget(self._window.results)
+        self._checked_files = self._window.editor.files()
+        self._checked_exercise = self.exercise
+        self._runner.start(served_files(self.exercise, self._checked_files),
+                           self.exercise.check_files, entry=self.exercise.entry,
+                           time_limit_seconds=self.exercise.time_limit_seconds)
+
+    def _on_check_finished(self, report: CheckReport) -> None:
+        self._window.set_checking(False)
+        exercise = self._checked_exercise
+        if exercise is self.exercise:
+            self._window.results.show_report(report)
+        for entry in report.console:
+            self._window.console.add_entry(entry)
+        if self.learner is None:
+            return
+        learner_id, files = self.learner.id, self._checked_files
+        results = [t.to_json() for t in report.tests]
+        self._ops.run(lambda: self._store.record_check(
+            learner_id, exercise.id, exercise.content_version, passed=report.passed,
+            results=results, files=files, duration_ms=report.duration_ms),
+            lambda _event: self.check_recorded.emit(report))
+        message = ("Well done! Every check passes." if report.passed
+                   else "Not yet. Read the first check that did not pass.")
+        self._window.statusBar().showMessage(message)
+
+    # -- hints and starting again ---------------------------------------------------------
+
+    def _on_hint_revealed(self, _count: int) -> None:
+        if self.learner is None or self.exercise is None:
+            return
+        learner_id, exercise = self.learner.id, self.exercise
+        self._ops.run(lambda: self._store.record_event(
+            learner_id, exercise.id, exercise.content_version, "hint_shown"))
+
+    def confirm_start_again(self) -> None:
+        """Ask first, then put the starter files back."""
+        if self.exercise is None:
+            return
+        answer = QMessageBox.question(
+            self._window, "Start again?",
+            "This puts back the code you started with. Your changes to this exercise will "
+            "be gone. Do you want to start again?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.start_again()
+
+    def start_again(self) -> None:
+        """Put the starter files back and forget the draft."""
+        if self.exercise is None or self.learner is None:
+            return
+        exercise, learner_id = self.exercise, self.learner.id
+        self._draft_timer.stop()
+        self._dirty = False
+        self._window.editor.set_files(dict(exercise.starter_files))
+        self._window.results.clear()
+        self._refresh_preview()
+
+        def reset() -> None:
+            self._store.discard_draft(learner_id, exercise.id)
+            self._store.record_event(learner_id, exercise.id, exercise.content_version,
+                                     "started_again")
+
+        self._ops.run(reset)
+        self._window.statusBar().showMessage("You are back at the start of this exercise.")
+
+    # -- store announcements -------------------------------------------------------------
+
+    def _on_store_changed(self, change: Change) -> None:
+        if self.learner is None or change.learner_id not in (None, self.learner.id):
+            return
+        if change.kind in ("progress", "draft"):
+            learner_id = self.learner.id
+            self._ops.run(lambda: self._store.progress(learner_id),
+                          lambda progress: self._window.outline.set_status(
+                              {k: v.status for k, v in progress.items()}))
+
+    def close(self) -> None:
+        """Save what is unsaved and stop listening to the store."""
+        self.flush_draft()
+        self._unsubscribe()

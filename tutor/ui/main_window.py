@@ -1,0 +1,144 @@
+"""The main window: it only assembles the panels; the exercise controller drives them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tutor.ui.console_panel import ConsolePanel
+from tutor.ui.editor_tabs import EditorTabs
+from tutor.ui.hints_panel import HintsPanel
+from tutor.ui.lesson_view import LessonView
+from tutor.ui.outline import CourseOutline
+from tutor.ui.preview_panel import PreviewPanel
+from tutor.ui.results_panel import ResultsPanel
+
+
+class MainWindow(QMainWindow):
+    """The learner's workspace: course, lesson, editor, preview, results and console."""
+
+    check_requested = Signal()
+    start_again_requested = Signal()
+    switch_learner_requested = Signal()
+    closing = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Tutor")
+        self.outline = CourseOutline()
+        self.lesson = LessonView()
+        self.hints = HintsPanel()
+        self.editor = EditorTabs()
+        self.preview = PreviewPanel()
+        self.results = ResultsPanel()
+        self.console = ConsolePanel()
+        self.learner_label = QLabel()
+        self.learner_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.check_button = QPushButton("Check my code")
+        self.start_again_button = QPushButton("Start again")
+        self.switch_button = QPushButton("Change learner")
+        self.bottom_tabs = QTabWidget()
+        self._build()
+        self._add_shortcuts()
+
+    def _build(self) -> None:
+        self.check_button.setToolTip("Run the checks on your code (Ctrl+Enter)")
+        self.check_button.setAccessibleName("Check my code")
+        self.check_button.setMinimumHeight(36)
+        self.check_button.setStyleSheet(
+            "QPushButton { background: #1d6b2f; color: white; font-weight: bold; "
+            "padding: 4px 18px; border-radius: 4px; }"
+            "QPushButton:disabled { background: #7a9a80; }"
+            "QPushButton:focus { outline: 2px solid #f0b400; border: 2px solid #f0b400; }")
+        self.start_again_button.setToolTip("Go back to the files you started with")
+        self.check_button.clicked.connect(self.check_requested)
+        self.start_again_button.clicked.connect(self.start_again_requested)
+        self.switch_button.clicked.connect(self.switch_learner_requested)
+
+        top_bar = QHBoxLayout()
+        top_bar.setContentsMargins(6, 4, 6, 4)
+        top_bar.addWidget(self.learner_label)
+        top_bar.addStretch(1)
+        top_bar.addWidget(self.switch_button)
+
+        actions = QHBoxLayout()
+        actions.setContentsMargins(0, 2, 0, 2)
+        actions.addWidget(self.check_button)
+        actions.addWidget(self.start_again_button)
+        actions.addStretch(1)
+
+        lesson_column = QSplitter(Qt.Orientation.Vertical)
+        lesson_column.addWidget(self.lesson)
+        lesson_column.addWidget(self.hints)
+        lesson_column.setStretchFactor(0, 4)
+        lesson_column.setStretchFactor(1, 1)
+
+        editor_column = QWidget()
+        editor_layout = QVBoxLayout(editor_column)
+        editor_layout.setContentsMargins(0, 0, 0, 0)
+        editor_layout.addWidget(self.editor, 1)
+        editor_layout.addLayout(actions)
+
+        self.bottom_tabs.addTab(self.results, "Checks")
+        self.bottom_tabs.addTab(self.console, "Console")
+        self.bottom_tabs.setAccessibleName("Check results and console")
+        right_column = QSplitter(Qt.Orientation.Vertical)
+        right_column.addWidget(self.preview)
+        right_column.addWidget(self.bottom_tabs)
+        right_column.setSizes([380, 300])
+
+        middle = QSplitter(Qt.Orientation.Horizontal)
+        middle.addWidget(lesson_column)
+        middle.addWidget(editor_column)
+        middle.addWidget(right_column)
+        middle.setSizes([330, 480, 400])
+
+        main = QSplitter(Qt.Orientation.Horizontal)
+        main.addWidget(self.outline)
+        main.addWidget(middle)
+        main.setSizes([200, 1160])
+        main.setStretchFactor(1, 1)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(top_bar)
+        layout.addWidget(main, 1)
+        self.setCentralWidget(central)
+        self.resize(1366, 768)
+        self.statusBar().showMessage("Welcome.")
+
+    def _add_shortcuts(self) -> None:
+        check = QAction("Check my code", self)
+        check.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter"),
+                            QKeySequence("F5")])
+        check.triggered.connect(self._check_if_enabled)
+        self.addAction(check)
+
+    def _check_if_enabled(self) -> None:
+        if self.check_button.isEnabled():
+            self.check_requested.emit()
+
+    def show_learner(self, name: str) -> None:
+        """Show who is working (a name from outside: plain text only)."""
+        self.learner_label.setText(f"Learner: {name}")
+
+    def set_checking(self, running: bool) -> None:
+        """Grey out the Check button while checks run."""
+        self.check_button.setEnabled(not running)
+        self.check_button.setText("Checking..." if running else "Check my code")
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
+        self.closing.emit()
+        super().closeEvent(event)
