@@ -1,0 +1,3 @@
+export function greet(name = "friend") {
+  return "Hello, " + name + "!";
+}

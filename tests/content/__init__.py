@@ -1,0 +1,1 @@
+"""Tests of the lesson model: loading, rendering, readability and the linter."""

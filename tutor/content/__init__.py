@@ -1,0 +1,1 @@
+"""The lesson model: loading the curriculum, rendering lesson text, and linting it."""
