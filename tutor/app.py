@@ -12,8 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication
 
 from sandbox.web.check_runner import WebCheckRunner
 from sandbox.web.environment import ChromiumSetup
@@ -32,17 +32,23 @@ from tutor.ui.operations import Operations
 T = TypeVar("T")
 
 
+class _Finished(QObject):
+    happened = Signal()
+
+
 def wait_off_thread(job: Callable[[], T]) -> T:
     """Run a slow call (such as hashing a PIN) on a thread; keep the window painting meanwhile."""
     loop = QEventLoop()
     box: dict[str, Any] = {}
+    finished = _Finished()
+    finished.happened.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
 
     def work() -> None:
         try:
             box["value"] = job()
         except BaseException as error:  # noqa: BLE001 - handed back to the caller below
             box["error"] = error
-        QTimer.singleShot(0, loop.quit)
+        finished.happened.emit()
 
     thread = threading.Thread(target=work, daemon=True)
     thread.start()
@@ -102,12 +108,25 @@ class TutorApp:
         return LearnerDialog(list_learners, verify, create, self.window)
 
     def ask_for_learner(self) -> None:
-        """Show the learner dialog; open the chosen learner's work."""
+        """Show the sign-in screen in the window; open the chosen learner's work."""
+        if self.controller is not None:
+            self.controller.flush_draft()
         dialog = self.learner_dialog()
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen_learner_id:
-            self.open_learner(dialog.chosen_learner_id)
-        elif self.controller is not None and self.controller.learner is None:
-            self.window.close()
+
+        def signed_in() -> None:
+            if dialog.chosen_learner_id:
+                self.open_learner(dialog.chosen_learner_id)
+                self.window.show_workspace()
+
+        def cancelled() -> None:
+            if self.controller is not None and self.controller.learner is not None:
+                self.window.show_workspace()
+            else:
+                self.window.close()
+
+        dialog.accepted.connect(signed_in)
+        dialog.rejected.connect(cancelled)
+        self.window.show_sign_in(dialog)
 
     def open_learner(self, learner_id: str) -> None:
         """Show a learner's work."""

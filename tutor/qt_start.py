@@ -13,7 +13,8 @@ from sandbox.web.scheme import register_scheme
 
 # Qt warns about graphics back ends it cannot use on a machine with no GPU. Those lines are
 # noise for a learner or a script reading stderr, so headless commands drop them.
-_NOISE = ("QRhi", "Failed to create RHI", "Vulkan", "GBM is not supported",
+_NOISE = ("QRhi", "Failed to create RHI", "Vulkan", "QVulkanInstance", "GBM is not supported",
+          "This plugin does not support",
           "Release of profile requested", "GPUInfo")
 
 
@@ -35,6 +36,10 @@ def start_qt(*, headless: bool, argv: list[str] | None = None) -> tuple[QApplica
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         qInstallMessageHandler(_quiet_handler)
     register_scheme()
+    # QtWebEngine's widgets share an OpenGL context with the application, which Qt sets up
+    # only when the module is loaded before the application exists.
+    import PySide6.QtWebEngineWidgets  # noqa: F401
+
     app = QApplication(argv if argv is not None else [sys.argv[0]])
     app.setApplicationName("Tutor")
     app.setOrganizationName("Tutor")

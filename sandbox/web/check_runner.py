@@ -26,6 +26,8 @@ CHECK_HOST = "check"
 DEFAULT_TEST_TIMEOUT_MS = 2000
 TOO_SLOW_MESSAGE = "The checks took too long to finish. Look for code that waits forever."
 NOT_LOADED_MESSAGE = "Your page could not be loaded. Check the file names."
+HARNESS_FAILED_MESSAGE = ("The checks could not run. This is not your fault. "
+                          "Please tell your instructor.")
 
 _LAUNCH = """
 import(new URL('/__tutor__/runner.js', location.href).href)
@@ -142,7 +144,12 @@ class WebCheckRunner(QObject):
             data = {"tests": []}
         tests = tuple(_outcome(t) for t in data.get("tests") or [] if isinstance(t, dict))
         error = data.get("error")
-        error_text = str(error) if error else None
+        error_text = None
+        if error:
+            # The harness only reports an error of its own (learner mistakes become failed
+            # checks), so the learner gets a plain sentence and the detail goes to the console.
+            error_text = HARNESS_FAILED_MESSAGE
+            self._console.append(ConsoleEntry("error", str(error)[:2000], "checks", 0))
         passed = error_text is None and bool(tests) and all(t.status != "failed" for t in tests) \
             and any(t.passed for t in tests)
         if not tests and error_text is None:

@@ -28,6 +28,14 @@ PREVIEW_DELAY_MS = 400
 DRAFT_DELAY_MS = 1000  # with the write itself, well inside the 2-second promise
 
 
+def without_title(markdown: str) -> str:
+    """Lesson text without its leading `# Title` line (the lesson view shows the title)."""
+    lines = markdown.lstrip().splitlines()
+    if lines and lines[0].startswith("# "):
+        return "\n".join(lines[1:])
+    return markdown
+
+
 class ExerciseController(QObject):
     """Drives the main window for one learner at a time."""
 
@@ -102,7 +110,8 @@ class ExerciseController(QObject):
         self.exercise = exercise
         window = self._window
         window.outline.select_exercise(exercise.id)
-        window.lesson.show_lesson(exercise.title, render_markdown(exercise.lesson_markdown))
+        window.lesson.show_lesson(exercise.title,
+                                  render_markdown(without_title(exercise.lesson_markdown)))
         window.results.clear()
         window.console.clear()
         window.preview.clear_notice()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -101,21 +102,24 @@ class MainWindow(QMainWindow):
         middle.addWidget(lesson_column)
         middle.addWidget(editor_column)
         middle.addWidget(right_column)
-        middle.setSizes([330, 480, 400])
+        middle.setSizes([320, 450, 360])
 
         main = QSplitter(Qt.Orientation.Horizontal)
         main.addWidget(self.outline)
         main.addWidget(middle)
-        main.setSizes([200, 1160])
+        main.setSizes([236, 1130])
         main.setStretchFactor(1, 1)
 
-        central = QWidget()
-        layout = QVBoxLayout(central)
+        self.workspace = QWidget()
+        layout = QVBoxLayout(self.workspace)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addLayout(top_bar)
         layout.addWidget(main, 1)
-        self.setCentralWidget(central)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.workspace)
+        self.setCentralWidget(self.pages)
+        self._sign_in: QWidget | None = None
         self.resize(1366, 768)
         self.statusBar().showMessage("Welcome.")
 
@@ -129,6 +133,36 @@ class MainWindow(QMainWindow):
     def _check_if_enabled(self) -> None:
         if self.check_button.isEnabled():
             self.check_requested.emit()
+
+    def show_sign_in(self, widget: QWidget) -> None:
+        """Fill the window with the sign-in screen (the first thing a learner sees)."""
+        self._drop_sign_in()
+        holder = QWidget()
+        layout = QVBoxLayout(holder)
+        layout.addStretch(1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(widget)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(2)
+        widget.setWindowFlags(Qt.WindowType.Widget)
+        widget.show()
+        self._sign_in = holder
+        self.pages.addWidget(holder)
+        self.pages.setCurrentWidget(holder)
+        widget.setFocus()
+
+    def show_workspace(self) -> None:
+        """Show the lesson, editor and preview (after a learner has signed in)."""
+        self.pages.setCurrentWidget(self.workspace)
+        self._drop_sign_in()
+
+    def _drop_sign_in(self) -> None:
+        if self._sign_in is not None:
+            self.pages.removeWidget(self._sign_in)
+            self._sign_in.deleteLater()
+            self._sign_in = None
 
     def show_learner(self, name: str) -> None:
         """Show who is working (a name from outside: plain text only)."""
