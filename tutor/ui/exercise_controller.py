@@ -195,8 +195,7 @@ class ExerciseController(QObject):
         exercise = self._checked_exercise
         if exercise is self.exercise:
             self._window.results.show_report(report)
-        for entry in report.console:
-            self._window.console.add_entry(entry)
+        self._window.console.add_entries(list(report.console))
         if self.learner is None:
             return
         learner_id, files = self.learner.id, self._checked_files
