@@ -19,11 +19,13 @@ from sandbox.web.check_runner import WebCheckRunner
 from sandbox.web.environment import ChromiumSetup
 from sandbox.web.preview import LivePreview
 from sandbox.web.profile import WebSandbox
+from tutor import __version__
 from tutor.content.loader import Library, load_library
 from tutor.paths import database_path
 from tutor.qt_start import start_qt
 from tutor.store.models import Learner
 from tutor.store.store import Store
+from tutor.ui.about_dialog import AboutDialog, about_text
 from tutor.ui.exercise_controller import ExerciseController
 from tutor.ui.learner_dialog import LearnerDialog
 from tutor.ui.main_window import MainWindow
@@ -75,6 +77,9 @@ class TutorApp:
         self.controller: ExerciseController | None = None
         self.window.closing.connect(self.shut_down)
         self.window.switch_learner_requested.connect(self.ask_for_learner)
+        self.window.about_requested.connect(self.show_about)
+        if not chromium.sandbox_on:
+            self.window.statusBar().showMessage(chromium.reason)
 
     def start_services(self) -> None:
         """Open the store and start the web engine (call after the window has painted)."""
@@ -87,6 +92,15 @@ class TutorApp:
         self.controller = ExerciseController(
             store=self.store, operations=self.operations, library=self.library,
             runner=self.runner, preview=self.preview, window=self.window)
+
+    def about_text(self) -> str:
+        """What "About this installation" says."""
+        return about_text(version=__version__, sandbox_reason=self.chromium.reason,
+                          exercises=len(self.library.exercises()))
+
+    def show_about(self) -> None:
+        """Show "About this installation"."""
+        AboutDialog(self.about_text(), self.window).exec()
 
     def learner_dialog(self) -> LearnerDialog:
         """The dialog where a learner picks their name and types their PIN."""
@@ -162,7 +176,10 @@ def run_app(data_dir: Path, *, lessons_root: Path | None = None, smoke: bool = F
     tutor.window.show()
 
     def after_first_paint() -> None:
+        from tutor.ui.highlighter import prepare_lexers
+
         tutor.start_services()
+        prepare_lexers()
         tutor.ask_for_learner()
 
     QTimer.singleShot(0, after_first_paint)

@@ -14,7 +14,7 @@ import time
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal
-from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineScript
+from PySide6.QtWebEngineCore import QWebEngineHttpRequest, QWebEnginePage, QWebEngineScript
 
 from sandbox.results import ConsoleEntry, ConsoleLevel
 from sandbox.web.profile import WebSandbox
@@ -26,6 +26,8 @@ CRASHED_MESSAGE = ("The page stopped working. Your code may have used too much m
                    "Look at your loops.")
 
 REPORT_PREFIX = "__tutor_report__:"
+# How long a load waits for a killed render process to be gone before it goes ahead anyway.
+KILL_GRACE_MS = 2000
 MAX_CONSOLE_ENTRIES = 500
 _LEVELS: dict[QWebEnginePage.JavaScriptConsoleMessageLevel, ConsoleLevel] = {
     QWebEnginePage.JavaScriptConsoleMessageLevel.InfoMessageLevel: "log",
@@ -62,6 +64,11 @@ class SandboxPage(QWebEnginePage):
         self._alive = True
         self._ping_sent_at: float | None = None
         self._killing = False
+        self._held_load: QUrl | QWebEngineHttpRequest | None = None
+        self._kill_grace = QTimer(self)
+        self._kill_grace.setSingleShot(True)
+        self._kill_grace.setInterval(KILL_GRACE_MS)
+        self._kill_grace.timeout.connect(self._end_kill)
         self._watchdog = QTimer(self)
         self._watchdog.setInterval(150)
         self._watchdog.timeout.connect(self._watch)
@@ -91,6 +98,15 @@ class SandboxPage(QWebEnginePage):
         if url.scheme() == "about" and url.path() in ("blank", "srcdoc"):
             return True
         return False
+
+    def load(self, target: QUrl | QWebEngineHttpRequest) -> None:  # type: ignore[override]
+        """Load `target`; while a killed render process is going away, wait for it first."""
+        # Killing is asynchronous. A load started before Chromium notices the death is given
+        # to the dying process and fails, so the learner's next run would fail for no reason.
+        if self._killing:
+            self._held_load = target
+            return
+        super().load(target)
 
     def createWindow(self, window_type: Any) -> None:  # noqa: N802 (Qt name)
         return None
@@ -144,10 +160,19 @@ class SandboxPage(QWebEnginePage):
         if pid <= 0:
             return
         self._killing = True
+        self._kill_grace.start()
         try:
             os.kill(pid, getattr(signal, "SIGKILL", signal.SIGTERM))
         except OSError:
-            self._killing = False
+            self._end_kill()
+
+    def _end_kill(self) -> None:
+        self.blockSignals(False)
+        self._killing = False
+        self._kill_grace.stop()
+        held, self._held_load = self._held_load, None
+        if held is not None:
+            super().load(held)
 
     def _watch(self) -> None:
         now = time.monotonic()
@@ -173,7 +198,12 @@ class SandboxPage(QWebEnginePage):
 
     def _on_render_process_terminated(self, status: Any, exit_code: int) -> None:
         if self._killing:
-            self._killing = False
+            # Right after this signal Chromium reports the killed page's unfinished load as
+            # failed. That report is about the old page, yet a runner would take it for the
+            # load it has just asked for. Hide it, and load on the next turn of the event loop.
+            self._kill_grace.stop()
+            self.blockSignals(True)
+            QTimer.singleShot(0, self, self._end_kill)
             return
         if status != QWebEnginePage.RenderProcessTerminationStatus.NormalTerminationStatus:
             self.stop_watching()

@@ -119,3 +119,18 @@ def _outline_text(tutor: TutorApp) -> str:
         for child in range(track.childCount()):
             texts.append(track.child(child).text(0))
     return " | ".join(texts)
+
+
+def test_about_says_what_the_app_decided_about_the_browser_sandbox(
+        qtbot: QtBot, data_dir: Path) -> None:
+    tutor = make_app(qtbot, data_dir)
+    text = tutor.about_text()
+    assert tutor.chromium.reason in text
+    assert "no network connections" in text
+    import os
+
+    if os.geteuid() == 0:
+        assert "sandbox is off" in text and "root" in text
+    else:
+        assert "sandbox is on" in text
+    tutor.window.close()

@@ -31,6 +31,7 @@ class MainWindow(QMainWindow):
     check_requested = Signal()
     start_again_requested = Signal()
     switch_learner_requested = Signal()
+    about_requested = Signal()
     closing = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -48,6 +49,7 @@ class MainWindow(QMainWindow):
         self.check_button = QPushButton("Check my code")
         self.start_again_button = QPushButton("Start again")
         self.switch_button = QPushButton("Change learner")
+        self.about_button = QPushButton("About")
         self.bottom_tabs = QTabWidget()
         self._build()
         self._add_shortcuts()
@@ -65,12 +67,15 @@ class MainWindow(QMainWindow):
         self.check_button.clicked.connect(self.check_requested)
         self.start_again_button.clicked.connect(self.start_again_requested)
         self.switch_button.clicked.connect(self.switch_learner_requested)
+        self.about_button.clicked.connect(self.about_requested)
+        self.about_button.setToolTip("About this installation")
 
         top_bar = QHBoxLayout()
         top_bar.setContentsMargins(6, 4, 6, 4)
         top_bar.addWidget(self.learner_label)
         top_bar.addStretch(1)
         top_bar.addWidget(self.switch_button)
+        top_bar.addWidget(self.about_button)
 
         actions = QHBoxLayout()
         actions.setContentsMargins(0, 2, 0, 2)
