@@ -10,26 +10,29 @@ import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
-from sandbox.web.check_runner import WebCheckRunner
 from sandbox.web.environment import ChromiumSetup
-from sandbox.web.preview import LivePreview
-from sandbox.web.profile import WebSandbox
 from tutor import __version__
 from tutor.content.loader import Library, load_library
 from tutor.paths import database_path
 from tutor.qt_start import start_qt
-from tutor.store.models import Learner
-from tutor.store.store import Store
 from tutor.ui.about_dialog import AboutDialog, about_text
-from tutor.ui.exercise_controller import ExerciseController
-from tutor.ui.learner_dialog import LearnerDialog
 from tutor.ui.main_window import MainWindow
-from tutor.ui.operations import Operations
+
+if TYPE_CHECKING:
+    # Imported for real in start_services, after the window has painted: loading the store,
+    # Markdown and the web runner is most of the start-up time.
+    from sandbox.web.check_runner import WebCheckRunner
+    from sandbox.web.preview import LivePreview
+    from sandbox.web.profile import WebSandbox
+    from tutor.store.store import Store
+    from tutor.ui.exercise_controller import ExerciseController
+    from tutor.ui.learner_dialog import LearnerDialog
+    from tutor.ui.operations import Operations
 
 T = TypeVar("T")
 
@@ -83,6 +86,13 @@ class TutorApp:
 
     def start_services(self) -> None:
         """Open the store and start the web engine (call after the window has painted)."""
+        from sandbox.web.check_runner import WebCheckRunner
+        from sandbox.web.preview import LivePreview
+        from sandbox.web.profile import WebSandbox
+        from tutor.store.store import Store
+        from tutor.ui.exercise_controller import ExerciseController
+        from tutor.ui.operations import Operations
+
         self.store = Store.open(database_path(self.data_dir))
         self.operations = Operations()
         self.sandbox = WebSandbox()
@@ -104,6 +114,8 @@ class TutorApp:
 
     def learner_dialog(self) -> LearnerDialog:
         """The dialog where a learner picks their name and types their PIN."""
+        from tutor.ui.learner_dialog import LearnerDialog
+
         store = self.store
         assert store is not None
 
@@ -145,7 +157,7 @@ class TutorApp:
     def open_learner(self, learner_id: str) -> None:
         """Show a learner's work."""
         assert self.store is not None and self.controller is not None
-        learner: Learner | None = self.store.get_learner(learner_id)
+        learner = self.store.get_learner(learner_id)
         if learner is not None:
             self.controller.set_learner(learner)
 
@@ -173,17 +185,45 @@ def run_app(data_dir: Path, *, lessons_root: Path | None = None, smoke: bool = F
     if smoke:
         return _smoke(app, library, chromium)
     tutor = TutorApp(data_dir=data_dir, library=library, chromium=chromium)
-    tutor.window.show()
 
     def after_first_paint() -> None:
         from tutor.ui.highlighter import prepare_lexers
 
         tutor.start_services()
-        prepare_lexers()
         tutor.ask_for_learner()
+        prepare_lexers()
 
-    QTimer.singleShot(0, after_first_paint)
+    when_first_painted(tutor.window, after_first_paint)
+    tutor.window.show()
     return app.exec()
+
+
+class _FirstPaint(QObject):
+    """Calls back once, on the turn of the event loop after a widget first paints."""
+
+    def __init__(self, widget: QObject, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._callback: Callable[[], None] | None = callback
+        widget.installEventFilter(self)
+        QTimer.singleShot(1000, self._fire)  # in case no paint event comes (no screen)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.Paint and self._callback is not None:
+            QTimer.singleShot(0, self._fire)
+        return False
+
+    def _fire(self) -> None:
+        callback, self._callback = self._callback, None
+        if callback is not None:
+            parent = self.parent()
+            if parent is not None:
+                parent.removeEventFilter(self)
+            callback()
+
+
+def when_first_painted(widget: QObject, callback: Callable[[], None]) -> None:
+    """Run `callback` right after `widget` first paints (so slow start-up work waits)."""
+    _FirstPaint(widget, callback)
 
 
 def _smoke(app: QApplication, library: Library, chromium: ChromiumSetup) -> int:

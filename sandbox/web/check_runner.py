@@ -63,12 +63,9 @@ class WebCheckRunner(QObject):
     def __init__(self, sandbox: WebSandbox, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._sandbox = sandbox
-        self._page = SandboxPage(sandbox, CHECK_HOST, self)
-        self._viewport: OffscreenViewport | None = OffscreenViewport(self._page)
-        self._page.loadFinished.connect(self._on_load_finished)
-        self._page.console_message.connect(self._on_console)
-        self._page.report_received.connect(self._on_report)
-        self._page.runaway_stopped.connect(self._on_runaway)
+        # The page (and its render process, ~25 MB) is made at the first check, not before.
+        self._page_or_none: SandboxPage | None = None
+        self._viewport: OffscreenViewport | None = None
         self._deadline = QTimer(self)
         self._deadline.setSingleShot(True)
         self._deadline.timeout.connect(self._on_deadline)
@@ -92,8 +89,20 @@ class WebCheckRunner(QObject):
 
     @property
     def page(self) -> SandboxPage:
-        """The page checks run in (tests use it to look inside)."""
-        return self._page
+        """The page checks run in, made the first time it is needed."""
+        if self._page_or_none is None:
+            page = SandboxPage(self._sandbox, CHECK_HOST, self)
+            self._viewport = OffscreenViewport(page)
+            page.loadFinished.connect(self._on_load_finished)
+            page.console_message.connect(self._on_console)
+            page.report_received.connect(self._on_report)
+            page.runaway_stopped.connect(self._on_runaway)
+            self._page_or_none = page
+        return self._page_or_none
+
+    @property
+    def _page(self) -> SandboxPage:
+        return self.page
 
     @property
     def busy(self) -> bool:
@@ -176,7 +185,8 @@ class WebCheckRunner(QObject):
     def _finish_quietly(self) -> None:
         self._nonce = None
         self._deadline.stop()
-        self._page.stop_watching()
+        if self._page_or_none is not None:
+            self._page_or_none.stop_watching()
 
 
 

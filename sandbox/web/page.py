@@ -54,7 +54,7 @@ class SandboxPage(QWebEnginePage):
     runaway_stopped = Signal(str)  # plain-English reason
 
     def __init__(self, sandbox: WebSandbox, host: str, parent: QObject | None = None, *,
-                 unresponsive_after: float = 1.0, memory_limit_bytes: int = 1536 * 2**20) -> None:
+                 unresponsive_after: float = 0.75, memory_limit_bytes: int = 1536 * 2**20) -> None:
         super().__init__(sandbox.profile, parent)
         sandbox.adopt(self)
         self.host = host.lower()
@@ -70,7 +70,7 @@ class SandboxPage(QWebEnginePage):
         self._kill_grace.setInterval(KILL_GRACE_MS)
         self._kill_grace.timeout.connect(self._end_kill)
         self._watchdog = QTimer(self)
-        self._watchdog.setInterval(150)
+        self._watchdog.setInterval(100)
         self._watchdog.timeout.connect(self._watch)
         self.setLifecycleState(QWebEnginePage.LifecycleState.Active)
         self.permissionRequested.connect(lambda permission: permission.deny())
