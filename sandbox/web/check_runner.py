@@ -16,7 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, Signal
 
-from sandbox.results import CheckReport, ConsoleEntry, TestOutcome
+from sandbox.results import CheckReport, ConsoleEntry, TestOutcome, TestStatus
 from sandbox.web.page import SandboxPage
 from sandbox.web.profile import WebSandbox
 from sandbox.web.scheme import BLANK_PAGE, make_site
@@ -43,9 +43,8 @@ def check_file_names(check_files: Mapping[str, object]) -> list[str]:
 
 
 def _outcome(raw: Any) -> TestOutcome:
-    status = raw.get("status") if isinstance(raw, dict) else None
-    if status not in ("passed", "failed", "skipped"):
-        status = "failed"
+    given = raw.get("status") if isinstance(raw, dict) else None
+    status: TestStatus = given if given in ("passed", "skipped") else "failed"
     name = str(raw.get("name", "A check")) if isinstance(raw, dict) else "A check"
     message = str(raw.get("message") or "") if isinstance(raw, dict) else ""
     try:
@@ -202,7 +201,7 @@ def shared_runner() -> WebCheckRunner:
         runner = WebCheckRunner(sandbox, app)
         app._tutor_check_runner = runner  # type: ignore[attr-defined]
         app.aboutToQuit.connect(close_shared_runner)
-    return runner  # type: ignore[no-any-return]
+    return runner
 
 
 def close_shared_runner() -> None:

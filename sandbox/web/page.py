@@ -108,21 +108,21 @@ class SandboxPage(QWebEnginePage):
             return
         super().load(target)
 
-    def createWindow(self, window_type: Any) -> None:  # noqa: N802 (Qt name)
-        return None
+    def createWindow(self, window_type: Any) -> QWebEnginePage:  # noqa: N802 (Qt name)
+        return None  # type: ignore[return-value]  # no window, ever
 
     def chooseFiles(self, mode: Any, old_files: Any, accepted: Any) -> list[str]:  # noqa: N802
         return []
 
-    def javaScriptAlert(self, origin: QUrl, message: str) -> None:  # noqa: N802 (Qt name)
+    def javaScriptAlert(self, origin: QUrl | str, message: str) -> None:  # noqa: N802
         self._add_console(ConsoleEntry("log", f"alert: {message}"))
 
-    def javaScriptConfirm(self, origin: QUrl, message: str) -> bool:  # noqa: N802 (Qt name)
+    def javaScriptConfirm(self, origin: QUrl | str, message: str) -> bool:  # noqa: N802
         self._add_console(ConsoleEntry("log", f"confirm: {message}"))
         return True
 
-    def javaScriptPrompt(self, origin: QUrl, message: str, default: str,  # noqa: N802
-                         *rest: Any) -> Any:
+    def javaScriptPrompt(self, origin: QUrl | str, message: str,  # noqa: N802 (Qt name)
+                         default: str) -> tuple[bool, str]:
         self._add_console(ConsoleEntry("log", f"prompt: {message}"))
         return False, default
 

@@ -197,7 +197,8 @@ class LearnerFileServer(QWebEngineUrlSchemeHandler):
         headers = {QByteArray(b"Content-Security-Policy"): [QByteArray(CONTENT_SECURITY_POLICY.encode())],
                    QByteArray(b"Cache-Control"): [QByteArray(cache)],
                    QByteArray(b"X-Content-Type-Options"): [QByteArray(b"nosniff")]}
-        job.setAdditionalResponseHeaders(headers)
+        # PySide's stub says one value per key, but the binding wants a list (a QMultiMap).
+        job.setAdditionalResponseHeaders(headers)  # type: ignore[arg-type]
         buffer = QBuffer(job)
         buffer.setData(QByteArray(data))
         buffer.open(QIODevice.OpenModeFlag.ReadOnly)
