@@ -92,3 +92,11 @@ def test_lint_runs_the_whole_curriculum_through_the_real_runner() -> None:
     assert summary["ok"] is True and summary["problems"] == 0
     assert {track["id"]: track["exercises"] for track in summary["tracks"]} == {
         "html": 3, "javascript": 3}
+
+
+@pytest.mark.slow
+def test_smoke_opens_the_window_offscreen_and_runs_one_check() -> None:
+    result = tutor("--smoke")
+    assert result.returncode == 0, result.stderr
+    assert "a check passed" in result.stdout
+    assert "Traceback" not in result.stderr

@@ -57,6 +57,8 @@ class ExerciseController(QObject):
         self.learner: Learner | None = None
         self.exercise: Exercise | None = None
         self._dirty = False
+        self._checked_exercise: Exercise | None = None
+        self._checked_files: dict[str, str] = {}
         self._preview_timer = self._single_shot(PREVIEW_DELAY_MS, self._refresh_preview)
         self._draft_timer = self._single_shot(DRAFT_DELAY_MS, self._save_draft)
         self._unsubscribe = store.subscribe(self.store_changed.emit)
@@ -191,8 +193,10 @@ class ExerciseController(QObject):
                            time_limit_seconds=self.exercise.time_limit_seconds)
 
     def _on_check_finished(self, report: CheckReport) -> None:
+        exercise, self._checked_exercise = self._checked_exercise, None
+        if exercise is None:
+            return  # a run this controller did not start
         self._window.set_checking(False)
-        exercise = self._checked_exercise
         if exercise is self.exercise:
             self._window.results.show_report(report)
         self._window.console.add_entries(list(report.console))
