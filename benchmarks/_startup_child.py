@@ -105,9 +105,8 @@ class PaintClock:
 
 
 def paint_app(hold: bool, *, services_wait_for_paint: bool = False) -> None:
-    from PySide6.QtCore import QTimer
 
-    from tutor.app import TutorApp
+    from tutor.app import TutorApp, when_first_painted
     from tutor.content.loader import load_library
     from tutor.qt_start import start_qt
 
@@ -118,7 +117,6 @@ def paint_app(hold: bool, *, services_wait_for_paint: bool = False) -> None:
     tutor = TutorApp(data_dir=Path(folder), library=library, chromium=chromium)
     clock = PaintClock(app, tutor.window,
                        lambda: finish(hold, lambda: shutil.rmtree(folder, True)))
-    tutor.window.show()
 
     def after_first_paint() -> None:
         # As run_app does, less the learner dialog.
@@ -126,7 +124,8 @@ def paint_app(hold: bool, *, services_wait_for_paint: bool = False) -> None:
         tutor.start_services()
 
     if not services_wait_for_paint:
-        QTimer.singleShot(0, after_first_paint)
+        when_first_painted(tutor.window, after_first_paint)
+    tutor.window.show()
     # Otherwise the services would start once the paint is reported: not part of the figure.
     app.exec()
 
@@ -149,9 +148,8 @@ def paint_bare(hold: bool) -> None:
 
 
 def preview_app(hold: bool) -> None:
-    from PySide6.QtCore import QTimer
 
-    from tutor.app import TutorApp
+    from tutor.app import TutorApp, when_first_painted
     from tutor.checking import served_files
     from tutor.content.loader import load_library
     from tutor.qt_start import start_qt
@@ -161,7 +159,6 @@ def preview_app(hold: bool) -> None:
     library = load_library(None)
     folder = tempfile.mkdtemp(prefix="tutor-benchmark-")
     tutor = TutorApp(data_dir=Path(folder), library=library, chromium=chromium)
-    tutor.window.show()
     exercise = next(e for e in library.exercises() if e.kind == "web" and e.entry)
 
     def loaded(ok: bool) -> None:
@@ -182,7 +179,8 @@ def preview_app(hold: bool) -> None:
         tutor.preview.show_files(served_files(exercise, exercise.starter_files),
                                  exercise.entry)
 
-    QTimer.singleShot(0, after_first_paint)
+    when_first_painted(tutor.window, after_first_paint)
+    tutor.window.show()
     app.exec()
 
 
