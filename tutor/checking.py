@@ -23,5 +23,20 @@ def run_check_blocking(exercise: Exercise, files: Mapping[str, str]) -> CheckRep
         return run_check_sync(served_files(exercise, files), exercise.check_files,
                               entry=exercise.entry,
                               time_limit_seconds=exercise.time_limit_seconds)
+    if exercise.kind == "tests":
+        from sandbox.web.tdd import run_tests_check
+
+        return run_tests_check(exercise.check_files, dict(files),
+                               time_limit_seconds=exercise.time_limit_seconds)
+    if exercise.kind == "sql":
+        return run_sql_exercise(exercise, files)
     return CheckReport.failed_with(
         f"Exercises of the kind '{exercise.kind}' cannot be checked in this version yet.")
+
+
+def run_sql_exercise(exercise: Exercise, files: Mapping[str, str]) -> CheckReport:
+    """Check an SQL exercise (no Qt needed; safe to call from a worker thread)."""
+    from sandbox.sql import run_sql_check
+
+    return run_sql_check(exercise.check_files, dict(files), exercise.solution_files,
+                         time_limit_seconds=exercise.time_limit_seconds)

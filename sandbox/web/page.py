@@ -150,7 +150,13 @@ class SandboxPage(QWebEnginePage):
         self._watchdog.start()
 
     def stop_watching(self) -> None:
-        """Stop the watchdog (for example when a check run has finished)."""
+        """End a run's watch. The page stays guarded while it holds the learner's code."""
+        # A finished check run leaves the learner's code loaded. A timer in it may start a loop
+        # or a memory bomb later, with nobody looking: a core spinning, memory filling up, and
+        # the next run blamed. So the watchdog keeps going until the render process is gone.
+        self._ping_sent_at = None
+
+    def _halt_watchdog(self) -> None:
         self._watchdog.stop()
         self._ping_sent_at = None
 
@@ -175,14 +181,19 @@ class SandboxPage(QWebEnginePage):
             super().load(held)
 
     def _watch(self) -> None:
+        pid = self.renderProcessPid()
+        if self._killing or pid <= 0:
+            self._ping_sent_at = None  # no render process, so no learner code is running
+            return
+        # Memory first, on every tick: a bomb in a tight loop never answers a ping, and it can
+        # take gigabytes in the time it takes the ping to count as unanswered.
+        if resident_memory_bytes(pid) > self.memory_limit_bytes:
+            self._stop_runaway(TOO_BIG_MESSAGE)
+            return
         now = time.monotonic()
         if self._ping_sent_at is not None:
             if now - self._ping_sent_at > self.unresponsive_after:
                 self._stop_runaway(TOO_LONG_MESSAGE)
-            return
-        pid = self.renderProcessPid()
-        if pid > 0 and resident_memory_bytes(pid) > self.memory_limit_bytes:
-            self._stop_runaway(TOO_BIG_MESSAGE)
             return
         self._ping_sent_at = now
         self.runJavaScript("0", QWebEngineScript.ScriptWorldId.ApplicationWorld, self._pong)
@@ -192,7 +203,7 @@ class SandboxPage(QWebEnginePage):
             self._ping_sent_at = None
 
     def _stop_runaway(self, reason: str) -> None:
-        self.stop_watching()
+        self._halt_watchdog()
         self.stop_render_process()
         self.runaway_stopped.emit(reason)
 
@@ -206,7 +217,7 @@ class SandboxPage(QWebEnginePage):
             QTimer.singleShot(0, self, self._end_kill)
             return
         if status != QWebEnginePage.RenderProcessTerminationStatus.NormalTerminationStatus:
-            self.stop_watching()
+            self._halt_watchdog()
             self.runaway_stopped.emit(CRASHED_MESSAGE)
 
     def _mark_dead(self) -> None:

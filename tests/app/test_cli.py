@@ -30,7 +30,7 @@ def test_lessons_list_names_every_exercise_with_its_starter_files() -> None:
     assert [row["id"] for row in rows] == EXERCISES
     for row in rows:
         assert set(row) == {"id", "track", "kind", "title", "folder", "starter_files"}
-        assert row["kind"] == "web" and row["starter_files"]
+        assert row["kind"] in {"web", "tests", "sql", "git"} and row["starter_files"]
         assert Path(row["folder"], "exercise.toml").is_file()
 
 
@@ -90,8 +90,9 @@ def test_lint_runs_the_whole_curriculum_through_the_real_runner() -> None:
     assert result.returncode == 0, result.stdout
     summary = json.loads(result.stdout)
     assert summary["ok"] is True and summary["problems"] == 0
-    assert {track["id"]: track["exercises"] for track in summary["tracks"]} == {
-        "html": 3, "javascript": 3}
+    counts = {track["id"]: track["exercises"] for track in summary["tracks"]}
+    assert counts["html"] >= 3 and counts["javascript"] >= 3
+    assert sum(counts.values()) == len(EXERCISES)
 
 
 @pytest.mark.slow

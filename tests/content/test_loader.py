@@ -18,9 +18,10 @@ WriteExercise = Callable[..., Path]
 def test_real_lessons_load_in_course_order() -> None:
     library = load_library()
     assert library.root == default_lessons_root()
-    assert [(t.id, t.title) for t in library.tracks] == [
-        ("html", "HTML and CSS"), ("javascript", "JavaScript")]
-    assert [e.id for e in library.exercises()] == [
+    tracks = [(t.id, t.title) for t in library.tracks]
+    assert tracks[:2] == [("html", "HTML and CSS"), ("javascript", "JavaScript")]
+    assert [t.order for t in library.tracks] == sorted(t.order for t in library.tracks)
+    assert [e.id for e in library.exercises()][:6] == [
         "html.first-heading", "html.links-and-images", "html.colour-and-boxes",
         "javascript.greet", "javascript.lists-and-loops", "javascript.forms-and-events",
     ]
@@ -28,14 +29,15 @@ def test_real_lessons_load_in_course_order() -> None:
 
 def test_real_exercises_have_what_a_learner_needs() -> None:
     for exercise in load_library().exercises():
-        assert exercise.kind == "web"
         assert exercise.lesson_markdown.startswith("# ")
         assert exercise.file_names, exercise.id
         assert set(exercise.solution_files) == set(exercise.starter_files)
-        assert exercise.test_file_names, exercise.id
+        if exercise.kind == "web":
+            assert exercise.test_file_names, exercise.id
         assert len(exercise.hints) >= 2
         assert len(exercise.content_version) == 12
-        assert any("TODO:" in text for text in exercise.starter_files.values())
+        if exercise.kind != "git":
+            assert any("TODO:" in text for text in exercise.starter_files.values()), exercise.id
 
 
 def test_files_keep_their_tab_order_and_extra_files_are_not_tabs() -> None:

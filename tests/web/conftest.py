@@ -117,7 +117,10 @@ class LeakServer:
             head = client.received.split(b"\r\n\r\n", 1)[0].decode("latin-1")
             with self._lock:
                 self.requests.append(head.split("\r\n", 1)[0])
-            connection.sendall(_answer(head))
+            try:
+                connection.sendall(_answer(head))
+            except OSError:  # the visitor already hung up; the visit is counted all the same
+                chunk = b""
         if not chunk:
             selector.unregister(connection)
             connection.close()

@@ -17,7 +17,7 @@ SWITCHES_FROM_OUTSIDE = {
     "QTWEBENGINE_CHROMIUM_FLAGS": "--no-sandbox --remote-debugging-port=9222 "
                                   "--proxy-server=direct:// --disable-web-security",
     "QTWEBENGINE_REMOTE_DEBUGGING": "9222",
-    "HOME": "/home/learner",
+    "LANG": "en_GB.UTF-8",
 }
 
 
@@ -39,7 +39,7 @@ def test_a_normal_user_keeps_the_sandbox_whatever_the_environment_says() -> None
                    "--js-flags=--max-old-space-size=256"):
         assert wanted in flags
     assert tuple(flags) == setup.flags
-    assert env["HOME"] == "/home/learner"  # everything else is left alone
+    assert env["LANG"] == "en_GB.UTF-8"  # everything else is left alone
 
 
 def test_as_root_the_sandbox_is_off_and_the_app_says_so_plainly() -> None:

@@ -8,10 +8,16 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import pytest
+from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
 from sandbox.web.check_runner import TOO_SLOW_MESSAGE, WebCheckRunner, run_check_sync
-from sandbox.web.page import TOO_BIG_MESSAGE, TOO_LONG_MESSAGE
+from sandbox.web.page import (
+    TOO_BIG_MESSAGE,
+    TOO_LONG_MESSAGE,
+    SandboxPage,
+    resident_memory_bytes,
+)
 from sandbox.web.preview import LivePreview
 from sandbox.web.profile import WebSandbox
 
@@ -101,33 +107,79 @@ def test_an_endless_loop_in_the_live_preview_is_stopped_and_the_next_page_shows(
 
 # Memory that the JavaScript heap cap does not cover: typed arrays, filled so the memory is
 # really used. The first bomb keeps answering between allocations, so only the memory limit
-# can stop it; the second never yields.
+# can stop it; the second never answers, and must not get far past the limit before it ends.
 MEMORY_BOMBS = {
     "growing in steps": ("const kept = []; setInterval(() => kept.push("
-                         "new Uint8Array(32 * 1024 * 1024).fill(1)), 0);", TOO_BIG_MESSAGE),
+                         "new Uint8Array(32 * 1024 * 1024).fill(1)), 0);", (TOO_BIG_MESSAGE,)),
     "growing in a loop": ("const kept = []; for (;;) kept.push("
-                          "new Uint8Array(32 * 1024 * 1024).fill(1));", None),
+                          "new Uint8Array(32 * 1024 * 1024).fill(1));",
+                          (TOO_BIG_MESSAGE, TOO_LONG_MESSAGE)),
 }
+MEMORY_LIMIT = 512 * 2**20  # lower than the app's, to keep this test light on small machines
+
+
+class PeakMemory:
+    """Samples the render process's memory every 10 ms and keeps the highest figure."""
+
+    def __init__(self, page: SandboxPage) -> None:
+        self.page = page
+        self.highest = 0
+        self._timer = QTimer()
+        self._timer.setInterval(10)
+        self._timer.timeout.connect(self._sample)
+        self._timer.start()
+
+    def _sample(self) -> None:
+        pid = self.page.renderProcessPid()
+        if pid > 0:
+            self.highest = max(self.highest, resident_memory_bytes(pid))
+
+    def stop(self) -> None:
+        """Stop sampling."""
+        self._timer.stop()
 
 
 @pytest.mark.parametrize("bomb", list(MEMORY_BOMBS))
-def test_a_memory_bomb_ends_and_the_next_run_works(
+def test_a_memory_bomb_ends_near_its_limit_and_the_next_run_works(
         check_runner: WebCheckRunner, tick_gaps: TickGaps, bomb: str) -> None:
-    # A lower limit than the app's keeps this test light on small machines.
-    check_runner.page.memory_limit_bytes = 512 * 2**20
-    script, message = MEMORY_BOMBS[bomb]
+    check_runner.page.memory_limit_bytes = MEMORY_LIMIT
+    script, messages = MEMORY_BOMBS[bomb]
     files = {"index.html": f"<!DOCTYPE html><script>{script}</script>",
              "sum.js": GOOD_FILES["sum.js"]}
+    peak = PeakMemory(check_runner.page)
     started = time.perf_counter()
 
     report = run_check_sync(files, PASSING_CHECK, entry="index.html",
                             time_limit_seconds=TIME_LIMIT_SECONDS, runner=check_runner)
 
+    peak.stop()
     assert not report.passed
-    if message is not None:
-        assert report.error == message
-    else:
-        assert report.error in (TOO_BIG_MESSAGE, TOO_LONG_MESSAGE)
-    assert time.perf_counter() - started < TIME_LIMIT_SECONDS
+    assert report.error in messages
+    assert time.perf_counter() - started < 2.5
+    assert peak.highest < MEMORY_LIMIT + 512 * 2**20, f"it grew to {peak.highest >> 20} MB"
     assert tick_gaps.longest < LONGEST_STALL_SECONDS, f"the app froze {tick_gaps.longest:.3f} s"
     assert_the_next_run_works(check_runner)
+
+
+LATE_RUNAWAYS = {
+    "a loop": ("setTimeout(() => { for (;;) {} }, 300);", TOO_LONG_MESSAGE),
+    "memory growth": ("setTimeout(() => { const kept = []; setInterval(() => kept.push("
+                      "new Uint8Array(32 * 1024 * 1024).fill(1)), 0); }, 300);", TOO_BIG_MESSAGE),
+}
+
+
+@pytest.mark.parametrize("late", list(LATE_RUNAWAYS))
+def test_code_that_runs_away_after_its_run_has_ended_is_stopped_too(
+        qtbot: QtBot, check_runner: WebCheckRunner, tick_gaps: TickGaps, late: str) -> None:
+    """The check page keeps the learner's code after a run; it must stay guarded."""
+    check_runner.page.memory_limit_bytes = MEMORY_LIMIT
+    script, message = LATE_RUNAWAYS[late]
+    files = {**GOOD_FILES, "index.html": f"<!DOCTYPE html><script>{script}</script>"}
+
+    with qtbot.waitSignal(check_runner.page.runaway_stopped, timeout=5000) as stopped:
+        report = run_check_sync(files, PASSING_CHECK, entry="index.html", runner=check_runner)
+        assert report.passed  # the run itself ended before the code ran away
+
+    assert stopped.args == [message]
+    assert tick_gaps.longest < LONGEST_STALL_SECONDS, f"the app froze {tick_gaps.longest:.3f} s"
+    assert_the_next_run_works(check_runner)  # and that run is not blamed for the old code

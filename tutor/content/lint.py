@@ -19,6 +19,8 @@ from tutor.content.markdown import plain_prose
 from tutor.content.model import Exercise
 from tutor.content.outside_refs import exercise_outside_problems
 from tutor.content.readability import grade_level, measure, strip_code
+from tutor.content.sql_check_text import SQL_CHECKS_FILE, sql_check_messages
+from tutor.content.tests_kind import learner_sentences_of_tests, lint_tests_exercise
 
 MAX_GRADE = 8.0
 MIN_HINTS = 2
@@ -72,6 +74,8 @@ def lint_exercise(exercise: Exercise, *, run_check: RunCheck | None = None,
                   max_grade: float = MAX_GRADE) -> list[Problem]:
     """Every problem in one exercise."""
     found = _data_problems(exercise)
+    if exercise.kind == "tests":
+        found += lint_tests_exercise(exercise)
     found += exercise_outside_problems(exercise)
     found += _plain_english_problems(exercise, max_grade)
     if run_check is not None:
@@ -121,7 +125,9 @@ def _data_problems(exercise: Exercise) -> list[tuple[str, str]]:
             problem = file_name_problem(name)
             if problem:
                 found.append((f"{folder}/{name}", problem))
-    if not any("TODO:" in text for text in exercise.starter_files.values()):
+    # A git exercise's work happens in the console, so its files need no TODO: marks.
+    if exercise.kind != "git" and not any(
+            "TODO:" in text for text in exercise.starter_files.values()):
         found.append(("starter", "no starter file has a TODO: comment to show what to do"))
     if exercise.kind == "web" and not exercise.test_file_names:
         found.append(("checks", "there is no *.test.js file of checks"))
@@ -142,14 +148,24 @@ def _plain_english_problems(exercise: Exercise, max_grade: float) -> list[tuple[
             found.append(("exercise.toml", f"hint {number} reads at grade {grade:.1f}; make "
                           f"it {max_grade:g} or lower: {hint!r}"))
     for name, text in exercise.check_files.items():
-        if not name.endswith((".js", ".mjs")):
+        if name.endswith((".js", ".mjs")):
+            messages = learner_messages(text)
+        elif name == SQL_CHECKS_FILE:
+            messages = sql_check_messages(text)
+        else:
             continue
-        for message in learner_messages(text):
+        for message in messages:
             grade = grade_level(strip_code(message.text))
             if grade > max_grade:
                 found.append((f"checks/{name}", f"line {message.line}: the {message.source} "
                               f"reads at grade {grade:.1f}; make it {max_grade:g} or lower: "
                               f"{message.text!r}"))
+    if exercise.kind == "tests":
+        for sentence in learner_sentences_of_tests(exercise):
+            grade = grade_level(strip_code(sentence))
+            if grade > max_grade:
+                found.append(("checks/tests.toml", f"a bug description reads at grade "
+                              f"{grade:.1f}; make it {max_grade:g} or lower: {sentence!r}"))
     return found
 
 

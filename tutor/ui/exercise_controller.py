@@ -15,14 +15,16 @@ from PySide6.QtWidgets import QMessageBox
 from sandbox.results import CheckReport, ConsoleEntry
 from sandbox.web.check_runner import WebCheckRunner
 from sandbox.web.preview import LivePreview
-from tutor.checking import served_files
+from tutor.checking import run_sql_exercise, served_files
 from tutor.content.loader import Library
 from tutor.content.markdown import render_markdown
 from tutor.content.model import Exercise
 from tutor.store.models import Change, Learner
 from tutor.store.store import Store
+from tutor.ui.background import BackgroundCalls
 from tutor.ui.main_window import MainWindow
 from tutor.ui.operations import Operations
+from tutor.ui.sql_result_view import SqlResultView
 
 PREVIEW_DELAY_MS = 400
 DRAFT_DELAY_MS = 1000  # with the write itself, well inside the 2-second promise
@@ -59,6 +61,8 @@ class ExerciseController(QObject):
         self._dirty = False
         self._checked_exercise: Exercise | None = None
         self._checked_files: dict[str, str] = {}
+        self._background = BackgroundCalls(self)
+        self._sql_view: SqlResultView | None = None
         self._preview_timer = self._single_shot(PREVIEW_DELAY_MS, self._refresh_preview)
         self._draft_timer = self._single_shot(DRAFT_DELAY_MS, self._save_draft)
         self._unsubscribe = store.subscribe(self.store_changed.emit)
@@ -118,6 +122,7 @@ class ExerciseController(QObject):
         window.console.clear()
         window.preview.clear_notice()
         window.editor.set_read_only(True)
+        self._show_work_area(exercise)
         learner_id = self.learner.id
 
         def load() -> tuple[dict[str, str] | None, int]:
@@ -141,6 +146,27 @@ class ExerciseController(QObject):
 
         self._ops.run(load, show)
 
+    def _show_work_area(self, exercise: Exercise) -> None:
+        """Show what this kind of exercise produces: a page, or a table of results."""
+        if exercise.kind == "sql":
+            if self._sql_view is None:
+                self._sql_view = SqlResultView()
+            view = self._sql_view
+            view.clear()
+            self._window.show_work_widget(view)
+            from sandbox.sql import fixture_tables
+
+            check_files = exercise.check_files
+            self._background.run(lambda: fixture_tables(check_files),
+                                 lambda tables: self._show_tables(exercise, tables))
+        else:
+            self._window.show_work_widget(self._window.preview)
+
+    def _show_tables(self, exercise: Exercise, tables: Any) -> None:
+        if self.exercise is exercise and self._sql_view is not None \
+                and not isinstance(tables, Exception):
+            self._sql_view.show_tables(tables)
+
     # -- typing, preview and drafts ------------------------------------------------------
 
     def _on_edited(self, _files: dict[str, str]) -> None:
@@ -151,9 +177,34 @@ class ExerciseController(QObject):
     def _refresh_preview(self) -> None:
         if self.exercise is None:
             return
+        if self.exercise.kind == "sql":
+            self._run_query(self.exercise)
+            return
         self._window.preview.clear_notice()
         self._preview.show_files(served_files(self.exercise, self._window.editor.files()),
                                  self.exercise.entry)
+
+    def _run_query(self, exercise: Exercise) -> None:
+        """Run the learner's SQL as they type, and show its result (never a check)."""
+        from sandbox.sql import run_sql_query
+
+        sql = self._window.editor.files().get(exercise.file_names[0], "")
+        check_files, limit = exercise.check_files, exercise.time_limit_seconds
+        self._background.run(lambda: run_sql_query(check_files, sql, time_limit_seconds=limit),
+                             lambda result: self._show_query_result(exercise, result))
+
+    def _show_query_result(self, exercise: Exercise, result: Any) -> None:
+        view = self._sql_view
+        if self.exercise is not exercise or view is None:
+            return
+        if isinstance(result, Exception):
+            view.show_error("Your query could not run. Please tell your instructor.")
+        elif result.error:
+            view.show_error(result.error)
+        elif result.returned_rows:
+            view.show_result(result.columns, result.rows, result.row_count)
+        else:
+            view.show_message(result.summary())
 
     def _on_preview_reloaded(self) -> None:
         if not self._runner.busy:
@@ -187,10 +238,31 @@ class ExerciseController(QObject):
         self._window.results.show_running()
         self._window.bottom_tabs.setCurrentWidget(self._window.results)
         self._checked_files = self._window.editor.files()
-        self._checked_exercise = self.exercise
-        self._runner.start(served_files(self.exercise, self._checked_files),
-                           self.exercise.check_files, entry=self.exercise.entry,
-                           time_limit_seconds=self.exercise.time_limit_seconds)
+        exercise = self._checked_exercise = self.exercise
+        files = dict(self._checked_files)
+        if exercise.kind == "sql":
+            self._background.run(lambda: run_sql_exercise(exercise, files),
+                                 self._on_background_check_finished)
+        elif exercise.kind == "tests":
+            # Several page runs in a row; each waits in a local event loop, so the window
+            # keeps painting while they run.
+            QTimer.singleShot(0, lambda: self._run_tests_exercise(exercise, files))
+        else:
+            self._runner.start(served_files(exercise, files), exercise.check_files,
+                               entry=exercise.entry,
+                               time_limit_seconds=exercise.time_limit_seconds)
+
+    def _run_tests_exercise(self, exercise: Exercise, files: dict[str, str]) -> None:
+        from sandbox.web.tdd import run_tests_check
+
+        self._on_check_finished(run_tests_check(
+            exercise.check_files, files, time_limit_seconds=exercise.time_limit_seconds))
+
+    def _on_background_check_finished(self, report: Any) -> None:
+        if isinstance(report, Exception):
+            report = CheckReport.failed_with(
+                "The checks could not run. This is not your fault. Please tell your instructor.")
+        self._on_check_finished(report)
 
     def _on_check_finished(self, report: CheckReport) -> None:
         exercise, self._checked_exercise = self._checked_exercise, None

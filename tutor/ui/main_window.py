@@ -98,8 +98,12 @@ class MainWindow(QMainWindow):
         self.bottom_tabs.addTab(self.results, "Checks")
         self.bottom_tabs.addTab(self.console, "Console")
         self.bottom_tabs.setAccessibleName("Check results and console")
+        # What the exercise produces: the page preview for web work, a result table for
+        # SQL, a console and commit graph for git. Kind-specific widgets are added later.
+        self.work_area = QStackedWidget()
+        self.work_area.addWidget(self.preview)
         right_column = QSplitter(Qt.Orientation.Vertical)
-        right_column.addWidget(self.preview)
+        right_column.addWidget(self.work_area)
         right_column.addWidget(self.bottom_tabs)
         right_column.setSizes([380, 300])
 
@@ -138,6 +142,12 @@ class MainWindow(QMainWindow):
     def _check_if_enabled(self) -> None:
         if self.check_button.isEnabled():
             self.check_requested.emit()
+
+    def show_work_widget(self, widget: QWidget) -> None:
+        """Show `widget` where the page preview usually is (adding it the first time)."""
+        if self.work_area.indexOf(widget) < 0:
+            self.work_area.addWidget(widget)
+        self.work_area.setCurrentWidget(widget)
 
     def show_sign_in(self, widget: QWidget) -> None:
         """Fill the window with the sign-in screen (the first thing a learner sees)."""

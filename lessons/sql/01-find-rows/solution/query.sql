@@ -1,0 +1,3 @@
+SELECT name, age
+FROM pets
+WHERE city = 'Leeds';

@@ -1,0 +1,3 @@
+UPDATE pets
+SET age = 5
+WHERE name = 'Rex';

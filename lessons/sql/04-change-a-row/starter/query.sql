@@ -1,0 +1,3 @@
+-- TODO: It is Rex's birthday. Change his age to 5.
+
+SELECT * FROM pets WHERE name = 'Rex';
