@@ -57,7 +57,9 @@ def wait_off_thread(job: Callable[[], T]) -> T:
 
     thread = threading.Thread(target=work, daemon=True)
     thread.start()
-    while thread.is_alive():
+    # Wait on the result, not on the thread: the thread may still be alive for a moment
+    # after it has sent its signal, and a second exec() would then wait forever.
+    while "value" not in box and "error" not in box:
         loop.exec()
     if "error" in box:
         raise box["error"]
@@ -101,7 +103,8 @@ class TutorApp:
         self.window.preview.attach_page(self.preview.page)
         self.controller = ExerciseController(
             store=self.store, operations=self.operations, library=self.library,
-            runner=self.runner, preview=self.preview, window=self.window)
+            runner=self.runner, preview=self.preview, window=self.window,
+            practice_root=self.data_dir / "practice")
 
     def about_text(self) -> str:
         """What "About this installation" says."""

@@ -30,6 +30,13 @@ def run_check_blocking(exercise: Exercise, files: Mapping[str, str]) -> CheckRep
                                time_limit_seconds=exercise.time_limit_seconds)
     if exercise.kind == "sql":
         return run_sql_exercise(exercise, files)
+    if exercise.kind == "git":
+        # For git the submission is what the learner types: the starter is no commands.
+        from sandbox.git import solution_commands
+
+        commands = solution_commands(exercise.check_files) \
+            if dict(files) == exercise.solution_files else []
+        return run_git_exercise(exercise, commands)
     return CheckReport.failed_with(
         f"Exercises of the kind '{exercise.kind}' cannot be checked in this version yet.")
 
@@ -40,3 +47,15 @@ def run_sql_exercise(exercise: Exercise, files: Mapping[str, str]) -> CheckRepor
 
     return run_sql_check(exercise.check_files, dict(files), exercise.solution_files,
                          time_limit_seconds=exercise.time_limit_seconds)
+
+
+def run_git_exercise(exercise: Exercise, commands: list[str]) -> CheckReport:
+    """Type `commands` into a fresh practice area's console, then check the repository."""
+    import tempfile
+    from pathlib import Path
+
+    from sandbox.git import run_git_check
+
+    with tempfile.TemporaryDirectory(prefix="tutor-git-check-") as folder:
+        return run_git_check(exercise.check_files, commands, workdir=Path(folder),
+                             time_limit_seconds=max(exercise.time_limit_seconds, 10.0))

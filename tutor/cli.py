@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from sandbox.results import CheckReport
 from tutor import __version__
 from tutor.content.errors import ContentError
 from tutor.content.loader import Library, load_library
@@ -72,6 +73,10 @@ def command_check(args: argparse.Namespace) -> int:
         exercise = library.resolve(args.exercise)
     except KeyError as error:
         raise UsageError(str(error.args[0] if error.args else error)) from error
+    if exercise.kind == "git":
+        return _check_git(exercise, args)
+    if args.commands:
+        raise UsageError("--commands is only for git exercises.")
     if args.solution and args.files:
         raise UsageError("Use --files or --solution, not both.")
     if args.solution:
@@ -86,6 +91,35 @@ def command_check(args: argparse.Namespace) -> int:
     start_qt(headless=True)
     report = run_check_blocking(exercise, files)
     _close_runner()
+    return _print_report(exercise, report, args)
+
+
+def _check_git(exercise: Exercise, args: argparse.Namespace) -> int:
+    """Type the commands of a file (or the solution's, or none) into a git console."""
+    from sandbox.git import solution_commands
+    from tutor.checking import run_git_exercise
+
+    if args.files:
+        raise UsageError("A git exercise takes --commands FILE, not --files.")
+    if args.solution:
+        commands = solution_commands(exercise.check_files)
+    elif args.commands:
+        path = Path(args.commands)
+        if not path.is_file():
+            raise UsageError(f"There is no file called {path}.")
+        if path.stat().st_size > 200_000:
+            raise UsageError(f"The file {path} is too big (over 200 KB).")
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as error:
+            raise UsageError(f"The file {path} is not plain text (UTF-8).") from error
+        commands = [line for line in text.splitlines() if line.strip()]
+    else:
+        commands = []
+    return _print_report(exercise, run_git_exercise(exercise, commands), args)
+
+
+def _print_report(exercise: Exercise, report: CheckReport, args: argparse.Namespace) -> int:
     if args.json:
         _print_json(report.to_json(exercise.id))
     else:
@@ -103,9 +137,11 @@ def command_check(args: argparse.Namespace) -> int:
 def command_lessons_lint(args: argparse.Namespace) -> int:
     """Check the curriculum: starters fail, solutions pass, hints, plain English, no URLs."""
     from tutor.content.lint import lint_library, lint_summary
+    from tutor.content.loader import load_lessons
 
-    library = load_library(Path(args.path) if args.path else
-                           (Path(args.lessons) if args.lessons else None))
+    # A path may be the whole lessons folder, one track or one exercise.
+    library = load_lessons(Path(args.path)) if args.path else \
+        load_library(Path(args.lessons) if args.lessons else None)
     run_check = None
     if not args.static:
         from tutor.checking import run_check_blocking
@@ -187,6 +223,7 @@ def build_parser() -> argparse.ArgumentParser:
     source = check.add_mutually_exclusive_group()
     source.add_argument("--files", help="check the files in this folder")
     source.add_argument("--solution", action="store_true", help="check the reference solution")
+    source.add_argument("--commands", help="git exercises: type each line of this file")
     check.add_argument("--json", action="store_true")
     check.set_defaults(handler=command_check)
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from sandbox.results import CheckReport
 from tutor.content.errors import ContentError
+from tutor.content.git_exercise_lint import git_exercise_problems
 from tutor.content.js_scan import learner_messages
 from tutor.content.lesson_files import file_name_problem
 from tutor.content.loader import Library, load_lessons
@@ -76,6 +77,8 @@ def lint_exercise(exercise: Exercise, *, run_check: RunCheck | None = None,
     found = _data_problems(exercise)
     if exercise.kind == "tests":
         found += lint_tests_exercise(exercise)
+    if exercise.kind == "git":
+        found += git_exercise_problems(exercise, max_grade)
     found += exercise_outside_problems(exercise)
     found += _plain_english_problems(exercise, max_grade)
     if run_check is not None:

@@ -7,6 +7,7 @@ methods. The store's change announcements refresh the course outline.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -22,6 +23,7 @@ from tutor.content.model import Exercise
 from tutor.store.models import Change, Learner
 from tutor.store.store import Store
 from tutor.ui.background import BackgroundCalls
+from tutor.ui.git_session import GitSession, GitWorkArea
 from tutor.ui.main_window import MainWindow
 from tutor.ui.operations import Operations
 from tutor.ui.sql_result_view import SqlResultView
@@ -48,7 +50,7 @@ class ExerciseController(QObject):
 
     def __init__(self, *, store: Store, operations: Operations, library: Library,
                  runner: WebCheckRunner, preview: LivePreview, window: MainWindow,
-                 parent: QObject | None = None) -> None:
+                 practice_root: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._store = store
         self._ops = operations
@@ -63,6 +65,9 @@ class ExerciseController(QObject):
         self._checked_files: dict[str, str] = {}
         self._background = BackgroundCalls(self)
         self._sql_view: SqlResultView | None = None
+        self._practice_root = practice_root
+        self._git_area: GitWorkArea | None = None
+        self._git: GitSession | None = None
         self._preview_timer = self._single_shot(PREVIEW_DELAY_MS, self._refresh_preview)
         self._draft_timer = self._single_shot(DRAFT_DELAY_MS, self._save_draft)
         self._unsubscribe = store.subscribe(self.store_changed.emit)
@@ -134,6 +139,10 @@ class ExerciseController(QObject):
                 return
             draft, hints_shown = result
             files = dict(exercise.starter_files)
+            if exercise.kind == "git":
+                draft = None  # the practice area's working tree is the learner's work
+                if self._git is not None and self._git.files_shown:
+                    files = dict(self._git.files_shown)
             if draft:
                 files.update({k: v for k, v in draft.items() if k in files})
             window.editor.set_files(files)
@@ -147,8 +156,22 @@ class ExerciseController(QObject):
         self._ops.run(load, show)
 
     def _show_work_area(self, exercise: Exercise) -> None:
-        """Show what this kind of exercise produces: a page, or a table of results."""
-        if exercise.kind == "sql":
+        """Show what this kind of exercise produces: a page, a table, or a git console."""
+        if self._git is not None:
+            self._git.close()
+            self._git = None
+        if exercise.kind == "git" and self.learner is not None:
+            if self._git_area is None:
+                self._git_area = GitWorkArea()
+            self._window.show_work_widget(self._git_area)
+            folder = self._practice_root / self.learner.id / exercise.id
+            session = GitSession(exercise=exercise, folder=folder, area=self._git_area,
+                                 background=self._background, parent=self)
+            session.files_changed.connect(self._window.editor.set_files)
+            session.check_finished.connect(self._on_check_finished)
+            self._git = session
+            session.start()
+        elif exercise.kind == "sql":
             if self._sql_view is None:
                 self._sql_view = SqlResultView()
             view = self._sql_view
@@ -179,6 +202,10 @@ class ExerciseController(QObject):
             return
         if self.exercise.kind == "sql":
             self._run_query(self.exercise)
+            return
+        if self.exercise.kind == "git":
+            if self._git is not None:
+                self._git.write_files(self._window.editor.files())
             return
         self._window.preview.clear_notice()
         self._preview.show_files(served_files(self.exercise, self._window.editor.files()),
@@ -216,6 +243,9 @@ class ExerciseController(QObject):
     def _save_draft(self) -> None:
         if not self._dirty or self.learner is None or self.exercise is None:
             return
+        if self.exercise.kind == "git":
+            self._dirty = False
+            return
         self._dirty = False
         learner_id, exercise_id = self.learner.id, self.exercise.id
         files = self._window.editor.files()
@@ -240,7 +270,10 @@ class ExerciseController(QObject):
         self._checked_files = self._window.editor.files()
         exercise = self._checked_exercise = self.exercise
         files = dict(self._checked_files)
-        if exercise.kind == "sql":
+        if exercise.kind == "git" and self._git is not None:
+            self._git.write_files(files)
+            self._git.check()
+        elif exercise.kind == "sql":
             self._background.run(lambda: run_sql_exercise(exercise, files),
                                  self._on_background_check_finished)
         elif exercise.kind == "tests":
@@ -313,6 +346,8 @@ class ExerciseController(QObject):
         exercise, learner_id = self.exercise, self.learner.id
         self._draft_timer.stop()
         self._dirty = False
+        if exercise.kind == "git" and self._git is not None:
+            self._git.start_again()
         self._window.editor.set_files(dict(exercise.starter_files))
         self._window.results.clear()
         self._refresh_preview()
@@ -339,4 +374,7 @@ class ExerciseController(QObject):
     def close(self) -> None:
         """Save what is unsaved and stop listening to the store."""
         self.flush_draft()
+        if self._git is not None:
+            self._git.close()
+            self._git = None
         self._unsubscribe()
