@@ -183,3 +183,19 @@ def test_a_long_text_loaded_into_the_editor_is_coloured_just_after(qtbot: QtBot)
     assert editor.toPlainText().startswith("let value")
     qtbot.waitUntil(lambda: not editor.highlighter.is_pending(), timeout=20_000)
     assert color_at(editor, 1999, 0) == expected_color(Keyword.Declaration)
+
+
+def test_sql_keywords_are_coloured_and_comments_carry_over_lines(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QTextDocument
+
+    from tutor.ui.highlighter import PygmentsHighlighter
+
+    document = QTextDocument()
+    document.setPlainText("/* pets\nby city */\nSELECT city FROM pets;")
+    highlighter = PygmentsHighlighter(document, "query.sql")
+    highlighter.finish()
+    formats = [document.findBlockByNumber(n).layout().formats() for n in range(3)]
+    assert formats[1], "the second line of the comment is coloured as a comment"
+    select_format = next(f.format for f in formats[2] if f.start == 0)
+    plain = document.findBlockByNumber(2).charFormat()
+    assert select_format.foreground() != plain.foreground()

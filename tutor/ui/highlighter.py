@@ -194,7 +194,7 @@ def _closing_tag(name: str) -> re.Pattern[str]:
 
 
 def lexer_for_file_name(file_name: str) -> LineLexer | None:
-    """The line lexer for an .html, .css or .js file, or None for any other file."""
+    """The line lexer for an .html, .css, .js or .sql file, or None for any other file."""
     extension = file_name.rsplit(".", 1)[-1].lower() if "." in file_name else ""
     if extension in ("html", "htm"):
         return LineLexer(_HtmlByLine(), {
@@ -205,6 +205,10 @@ def lexer_for_file_name(file_name: str) -> LineLexer | None:
         return LineLexer(_CssByLine())
     if extension in ("js", "mjs"):
         return LineLexer(_JavascriptByLine())
+    if extension == "sql":
+        from pygments.lexers.sql import SqlLexer
+
+        return LineLexer(SqlLexer())
     return None
 
 
