@@ -52,6 +52,12 @@ class EditorTabs(QTabWidget):
                 self.addTab(editor, name)
             if current in self._editors:
                 self.setCurrentWidget(self._editors[current])
+            # New widgets join the end of the window's Tab chain; put the editors straight
+            # after the file tabs, where a keyboard user expects them.
+            previous: QWidget = self.tabBar()
+            for editor in self._editors.values():
+                QWidget.setTabOrder(previous, editor)
+                previous = editor
         finally:
             self._loading = False
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWebEngineCore import QWebEnginePage
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -40,11 +40,29 @@ class PreviewPanel(QWidget):
         view.setPage(page)
         view.setAccessibleName("Preview of your page")
         view.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        # Inside the page, Tab moves between the page's own links and fields and never
+        # comes back out: a keyboard trap. The page takes focus only when clicked.
+        view.installEventFilter(self)
+        page.loadFinished.connect(lambda _ok: self._keep_out_of_tab_chain())
         layout = self.layout()
         assert layout is not None
         layout.replaceWidget(self._placeholder, view)
         self._placeholder.deleteLater()
         self.view = view
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        # The view makes its inner widget when a page first renders; catch it as it arrives.
+        if watched is self.view and event.type() in (QEvent.Type.ChildAdded,
+                                                      QEvent.Type.ChildPolished):
+            self._keep_out_of_tab_chain()
+        return False
+
+    def _keep_out_of_tab_chain(self) -> None:
+        if self.view is None:
+            return
+        for child in [self.view.focusProxy(), *self.view.findChildren(QWidget)]:
+            if child is not None and child.focusPolicy() != Qt.FocusPolicy.NoFocus:
+                child.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
     def detach_page(self) -> None:
         """Let go of the page before it is deleted (Qt needs this order at exit)."""
