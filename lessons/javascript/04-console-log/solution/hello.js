@@ -1,0 +1,4 @@
+export function sayHello() {
+  console.log("Hello, world!");
+  console.log(42);
+}

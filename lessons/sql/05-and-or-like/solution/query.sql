@@ -1,0 +1,3 @@
+SELECT name, kind
+FROM pets
+WHERE (kind = 'cat' OR kind = 'dog') AND name LIKE '%o%';

@@ -1,0 +1,4 @@
+SELECT name, age
+FROM pets
+ORDER BY age DESC
+LIMIT 3;

@@ -1,0 +1,3 @@
+-- TODO: Show only the three oldest pets. Put the oldest first.
+SELECT name, age
+FROM pets;

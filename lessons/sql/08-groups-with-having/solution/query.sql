@@ -1,0 +1,4 @@
+SELECT kind, COUNT(*) AS pet_count
+FROM pets
+GROUP BY kind
+HAVING COUNT(*) >= 2;

@@ -1,0 +1,4 @@
+// A broken greet: it says the same thing to everyone.
+export function greet(name) {
+  return 'Hello, friend!';
+}

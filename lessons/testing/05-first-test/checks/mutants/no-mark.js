@@ -1,0 +1,4 @@
+// A broken greet: the ! at the end is missing.
+export function greet(name) {
+  return 'Hello, ' + name;
+}

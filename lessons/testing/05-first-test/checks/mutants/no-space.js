@@ -1,0 +1,4 @@
+// A broken greet: there is no space after the comma.
+export function greet(name) {
+  return 'Hello,' + name + '!';
+}
