@@ -80,6 +80,14 @@ class TutorApp:
         self.runner: WebCheckRunner | None = None
         self.preview: LivePreview | None = None
         self.controller: ExerciseController | None = None
+        self.search_index: Any = None
+        from tutor.content.glossary import load_glossary
+        from tutor.ui.glossary_view import GlossaryDialog
+
+        self.glossary = load_glossary(library.root)
+        self.glossary_dialog = GlossaryDialog(self.glossary, self.window)
+        self.window.lesson.glossary_link_clicked.connect(self.glossary_dialog.show_term)
+        self.window.search.term_chosen.connect(self.glossary_dialog.show_term)
         self.window.closing.connect(self.shut_down)
         self.window.switch_learner_requested.connect(self.ask_for_learner)
         self.window.about_requested.connect(self.show_about)
@@ -105,6 +113,24 @@ class TutorApp:
             store=self.store, operations=self.operations, library=self.library,
             runner=self.runner, preview=self.preview, window=self.window,
             practice_root=self.data_dir / "practice")
+        self.window.search.exercise_chosen.connect(self.controller.open_exercise)
+        self._build_search_index()
+
+    def _build_search_index(self) -> None:
+        """Build the lesson search index on a thread; search says "getting ready" until then."""
+        from tutor.content.search import SearchIndex
+        from tutor.ui.background import BackgroundCalls
+
+        library, glossary = self.library, self.glossary
+
+        def ready(index: Any) -> None:
+            if isinstance(index, Exception):
+                return
+            self.search_index = index
+            self.window.search.set_index(index)
+
+        self._calls = BackgroundCalls(self.window)
+        self._calls.run(lambda: SearchIndex.build(library, glossary), ready)
 
     def about_text(self) -> str:
         """What "About this installation" says."""
@@ -177,6 +203,9 @@ class TutorApp:
             self.sandbox.shutdown()
         if self.store is not None:
             self.store.close()
+        if self.search_index is not None:
+            self.search_index.close()
+            self.search_index = None
         self.controller = None
         self.operations = None
 

@@ -150,6 +150,15 @@ def command_lessons_lint(args: argparse.Namespace) -> int:
         start_qt(headless=True)
         run_check = run_check_blocking
     problems = lint_library(library, run_check=run_check)
+    if not args.path:
+        from tutor.content.glossary import load_glossary
+        from tutor.content.glossary_lint import glossary_problems
+        from tutor.content.lint import Problem
+
+        try:
+            problems += glossary_problems(library, load_glossary(library.root))
+        except ContentError as error:
+            problems.append(Problem("", "glossary.toml", str(error)))
     if run_check is not None:
         _close_runner()
     if args.json:

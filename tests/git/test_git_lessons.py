@@ -25,10 +25,11 @@ pytestmark = pytest.mark.skipif(not git_available(), reason="git is not installe
 GIT_EXERCISES = load_library().track("git").exercises
 
 
-def test_the_track_has_the_four_lessons() -> None:
-    assert [e.id for e in GIT_EXERCISES] == [
-        "git.first-commit", "git.branch-and-merge", "git.resolve-a-conflict",
-        "git.push-and-pull"]
+def test_the_track_goes_from_a_first_commit_to_a_team_workflow() -> None:
+    ids = [e.id for e in GIT_EXERCISES]
+    assert ids[:4] == ["git.first-commit", "git.branch-and-merge", "git.resolve-a-conflict",
+                       "git.push-and-pull"]
+    assert len(ids) >= 12 and ids[-1] == "git.team-workflow"
     assert all(e.kind == "git" for e in GIT_EXERCISES)
 
 

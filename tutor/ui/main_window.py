@@ -23,6 +23,7 @@ from tutor.ui.lesson_view import LessonView
 from tutor.ui.outline import CourseOutline
 from tutor.ui.preview_panel import PreviewPanel
 from tutor.ui.results_panel import ResultsPanel
+from tutor.ui.search_panel import SearchPanel
 
 
 class MainWindow(QMainWindow):
@@ -38,6 +39,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setWindowTitle("Tutor")
         self.outline = CourseOutline()
+        self.search = SearchPanel()
+        self.left_tabs = QTabWidget()
         self.lesson = LessonView()
         self.hints = HintsPanel()
         self.editor = EditorTabs()
@@ -113,8 +116,11 @@ class MainWindow(QMainWindow):
         middle.addWidget(right_column)
         middle.setSizes([320, 450, 360])
 
+        self.left_tabs.addTab(self.outline, "Course")
+        self.left_tabs.addTab(self.search, "Search")
+        self.left_tabs.setAccessibleName("Course and search")
         main = QSplitter(Qt.Orientation.Horizontal)
-        main.addWidget(self.outline)
+        main.addWidget(self.left_tabs)
         main.addWidget(middle)
         main.setSizes([236, 1130])
         main.setStretchFactor(1, 1)
@@ -138,6 +144,15 @@ class MainWindow(QMainWindow):
                             QKeySequence("F5")])
         check.triggered.connect(self._check_if_enabled)
         self.addAction(check)
+        search = QAction("Search the lessons", self)
+        search.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("Ctrl+Shift+F")])
+        search.triggered.connect(self.open_search)
+        self.addAction(search)
+
+    def open_search(self) -> None:
+        """Show the search tab and put the cursor in its box."""
+        self.left_tabs.setCurrentWidget(self.search)
+        self.search.focus_search()
 
     def _check_if_enabled(self) -> None:
         if self.check_button.isEnabled():
