@@ -8,7 +8,8 @@ from tutor.content.loader import default_lessons_root, load_lessons
 from tutor.content.readability import grade_level, strip_code
 from tutor.content.tests_kind import learner_sentences_of_tests, lint_tests_exercise
 
-EXERCISES = {e.id: e for e in load_lessons(default_lessons_root() / "testing").exercises()}
+EXERCISES = {e.id: e for e in load_lessons(default_lessons_root() / "testing").exercises()
+             if e.kind == "tests"}
 
 
 def test_the_built_in_exercises_have_no_problems_and_plain_messages() -> None:

@@ -13,7 +13,9 @@ from tutor.content.loader import default_lessons_root, load_lessons
 from tutor.content.model import Exercise
 
 TRACK = load_lessons(default_lessons_root() / "testing").tracks[0]
-EXERCISES = {exercise.id: exercise for exercise in TRACK.exercises}
+# The track also holds a few plain web exercises (reading a test, refactoring); these
+# tests are about the exercises where the learner writes the tests.
+EXERCISES = {exercise.id: exercise for exercise in TRACK.exercises if exercise.kind == "tests"}
 
 
 def check(exercise_id: str, files: dict[str, str]) -> CheckReport:
@@ -36,9 +38,9 @@ def outcome_messages(report: CheckReport) -> dict[str, tuple[str, str]]:
 
 
 def test_the_track_has_three_exercises_of_the_tests_kind() -> None:
-    assert TRACK.id == "testing" and TRACK.title == "Testing" and TRACK.order == 4
-    assert len(TRACK.exercises) >= 3
-    assert {exercise.kind for exercise in TRACK.exercises} == {"tests"}
+    assert TRACK.id == "testing" and TRACK.title == "Testing"
+    assert len(EXERCISES) >= 3
+    assert {exercise.kind for exercise in TRACK.exercises} <= {"tests", "web"}
 
 
 @pytest.mark.parametrize("exercise_id", sorted(EXERCISES))

@@ -31,6 +31,14 @@ PASSING_CHECK = {"sum.test.js": (
     "import { test, expect } from '@jest/globals';\n"
     "import { sum } from './sum.js';\n"
     "test('sum adds two numbers', () => { expect(sum(1, 2)).toBe(3); });\n")}
+# A check that is still running when the bomb reaches its limit, so the run itself must end.
+WAITING_CHECK = {"sum.test.js": (
+    "import { test, expect } from '@jest/globals';\n"
+    "import { sum } from './sum.js';\n"
+    "test('sum adds two numbers', async () => {\n"
+    "  await new Promise((done) => setTimeout(done, 1500));\n"
+    "  expect(sum(1, 2)).toBe(3);\n"
+    "}, 3000);\n")}
 GOOD_FILES = {
     "index.html": "<!DOCTYPE html><h1>Sums</h1><script>console.log('the page ran')</script>",
     "sum.js": "export function sum(a, b) { return a + b; }\n",
@@ -149,7 +157,7 @@ def test_a_memory_bomb_ends_near_its_limit_and_the_next_run_works(
     peak = PeakMemory(check_runner.page)
     started = time.perf_counter()
 
-    report = run_check_sync(files, PASSING_CHECK, entry="index.html",
+    report = run_check_sync(files, WAITING_CHECK, entry="index.html",
                             time_limit_seconds=TIME_LIMIT_SECONDS, runner=check_runner)
 
     peak.stop()
