@@ -115,7 +115,9 @@ class GlossaryView(QWidget):
             self._see_also_label.setVisible(False)
             return
         self._title.setText(term.term)
-        self._meaning.setText(term.meaning)
+        # Meanings mark code with backticks, as lesson text does; shown as plain text, the
+        # marks would only get in the way.
+        self._meaning.setText(term.meaning.replace("`", ""))
         self._example.setPlainText(term.example)
         self._example.setVisible(bool(term.example))
         related = [other for other in (self._glossary.get(k) for k in term.see_also) if other]

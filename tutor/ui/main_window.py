@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
         middle.addWidget(lesson_column)
         middle.addWidget(editor_column)
         middle.addWidget(right_column)
-        middle.setSizes([320, 450, 360])
+        middle.setSizes([310, 430, 356])
 
         self.left_tabs.addTab(self.outline, "Course")
         self.left_tabs.addTab(self.search, "Search")
@@ -122,7 +122,7 @@ class MainWindow(QMainWindow):
         main = QSplitter(Qt.Orientation.Horizontal)
         main.addWidget(self.left_tabs)
         main.addWidget(middle)
-        main.setSizes([236, 1130])
+        main.setSizes([270, 1096])
         main.setStretchFactor(1, 1)
 
         self.workspace = QWidget()
