@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import sqlite3
 from collections.abc import Iterable
 
 # Words a beginner writes most; a near miss of one of these gets a "Did you mean" line.
@@ -90,9 +91,32 @@ def _plain_line(message: str, *, statement: str, line: int, names: list[str]) ->
     return _SIMPLE.get(message, "SQLite could not run your SQL.")
 
 
+def _syntax_error_at(prefix: str, token: str) -> bool:
+    """True when SQLite's parser stops on `token` at the very end of `prefix`.
+
+    Python's sqlite3 does not say where a syntax error is, and the token it names may appear
+    more than once. Parsing the text up to each place tells which one it is. Nothing runs:
+    the throwaway database refuses every action, and parsing comes before that refusal.
+    """
+    probe = sqlite3.connect(":memory:")
+    try:
+        probe.set_authorizer(lambda *_args: sqlite3.SQLITE_DENY)
+        probe.execute(prefix)
+    except sqlite3.Error as error:
+        return f'near "{token}": syntax error' in str(error)
+    finally:
+        probe.close()
+    return False
+
+
 def _near_line(token: str, statement: str, line: int) -> str:
     """Where a syntax error is, and the keyword the learner may have mistyped."""
     places = _token_places(statement, token, line)
+    ends = [match.end() for match in _token_matches(statement, token)]
+    for index, end in enumerate(ends):
+        if index < len(places) and _syntax_error_at(statement[:end], token):
+            places.insert(0, places.pop(index))
+            break
     where = places[0][0] if places else line
     guess = _close_match(token, KEYWORDS, upper=True)
     if guess:
@@ -134,13 +158,20 @@ def _close_match(word: str, choices: Iterable[str], *, upper: bool) -> str | Non
     return options[found[0]] if found else None
 
 
+def _token_matches(statement: str, token: str) -> list[re.Match[str]]:
+    """Each place the token appears as a whole word."""
+    if not token:
+        return []
+    return list(re.finditer(rf"(?<![A-Za-z0-9_]){re.escape(token)}(?![A-Za-z0-9_])",
+                            statement))
+
+
 def _token_places(statement: str, token: str, first_line: int) -> list[tuple[int, str]]:
     """Each place `token` appears in the statement: its file line and the word before it."""
     places: list[tuple[int, str]] = []
     if not token:
         return places
-    for match in re.finditer(rf"(?<![A-Za-z0-9_]){re.escape(token)}(?![A-Za-z0-9_])",
-                             statement):
+    for match in _token_matches(statement, token):
         before = re.search(r"([A-Za-z_]+)\s*$", statement[:match.start()])
         places.append((first_line + statement.count("\n", 0, match.start()),
                        before.group(1) if before else ""))

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from sandbox.sql import fixture_tables, run_sql_query
 from sandbox.sql.statements import split_statements
 
@@ -81,3 +85,19 @@ def test_changes_made_inside_a_with_statement_are_counted(pets: dict[str, str]) 
     result = run_sql_query(pets, "WITH young AS (SELECT id FROM pets WHERE age < 4) "
                                  "DELETE FROM pets WHERE id IN (SELECT id FROM young);")
     assert result.error is None and result.summary() == "2 rows were changed."
+
+
+def test_a_syntax_error_names_the_line_where_it_is_not_the_first_use_of_the_word(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sandbox.sql import run_sql_query
+
+    monkeypatch.chdir(tmp_path)
+    check_files = {"fixture.sql": "CREATE TABLE pets (name TEXT, age INTEGER);",
+                   "sql.toml": '[[checks]]\nname = "x"\ncompare = "result"\n'}
+    result = run_sql_query(check_files, "SELECT name, age\nFROM pets\nWHERE age age > 2;",
+                           time_limit_seconds=2)
+    assert result.error is not None
+    assert result.error.splitlines()[0] == "There is a mistake near 'age' on line 3."
+    # Finding the place parses parts of the learner's SQL; nothing of it may run.
+    run_sql_query(check_files, "ATTACH 'other.db' AS other nonsense;", time_limit_seconds=2)
+    assert list(tmp_path.iterdir()) == []

@@ -84,7 +84,8 @@ class HintsPanel(QWidget):
         return self._add_label(text)
 
     def _add_label(self, text: str) -> QLabel:
-        label = QLabel(text)
+        # Hints mark code with backticks; shown as plain text, a learner might type them.
+        label = QLabel(text.replace("`", ""))
         label.setTextFormat(Qt.TextFormat.PlainText)
         label.setWordWrap(True)
         # Reachable by Tab, so a screen reader can read it; a label's name is its text.

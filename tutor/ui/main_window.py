@@ -89,8 +89,9 @@ class MainWindow(QMainWindow):
         lesson_column = QSplitter(Qt.Orientation.Vertical)
         lesson_column.addWidget(self.lesson)
         lesson_column.addWidget(self.hints)
-        lesson_column.setStretchFactor(0, 4)
+        lesson_column.setStretchFactor(0, 3)
         lesson_column.setStretchFactor(1, 1)
+        lesson_column.setSizes([470, 200])
 
         editor_column = QWidget()
         editor_layout = QVBoxLayout(editor_column)
