@@ -40,6 +40,25 @@ def without_title(markdown: str) -> str:
     return markdown
 
 
+def where_to_go_next(exercises: tuple[Exercise, ...], progress: dict[str, Any]) -> str:
+    """The exercise a learner should see on signing in: the one they last worked on, or,
+    when that one is done, the next one after it that is not done yet."""
+    attempted = [(p.last_attempt_at, exercise_id) for exercise_id, p in progress.items()
+                 if getattr(p, "last_attempt_at", None)]
+    ids = [e.id for e in exercises]
+    start = 0
+    if attempted:
+        _time, last = max(attempted)
+        if last in ids:
+            if getattr(progress.get(last), "status", None) != "done":
+                return last
+            start = ids.index(last) + 1
+    for exercise_id in ids[start:] + ids[:start]:
+        if getattr(progress.get(exercise_id), "status", None) != "done":
+            return exercise_id
+    return ids[0]
+
+
 class ExerciseController(QObject):
     """Drives the main window for one learner at a time."""
 
@@ -105,10 +124,7 @@ class ExerciseController(QObject):
     def _show_progress_and_open(self, progress: dict[str, Any]) -> None:
         self._window.outline.set_status({k: v.status for k, v in progress.items()})
         if self.exercise is None:
-            next_one = next((e for e in self._library.exercises()
-                             if getattr(progress.get(e.id), "status", None) != "done"),
-                            self._library.exercises()[0])
-            self.open_exercise(next_one.id)
+            self.open_exercise(where_to_go_next(self._library.exercises(), progress))
 
     def open_exercise(self, exercise_id: str) -> None:
         """Show an exercise with the learner's draft, or its starter files."""
