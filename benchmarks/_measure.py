@@ -287,3 +287,32 @@ def time_startup(mode: str, key: str, env: dict[str, str]) -> StartupTiming:
 def imports(timing: StartupTiming) -> float:
     """Seconds from a start-up child's first statement until its modules were loaded."""
     return float(timing.values["IMPORTED"]) - float(timing.values["STARTED"])
+
+
+def time_startups(runs: int, makers: Sequence[Callable[[], StartupTiming]],
+                  names: Sequence[str]) -> list[list[StartupTiming]]:
+    """Warm each start-up once (not counted), time them taking turns, and print each spread."""
+    for make in makers:
+        make()  # warm the disk cache; not counted
+    samples = alternate(runs, makers)
+    for name, timings in zip(names, samples, strict=True):
+        print(f"{name}: from launch {spread([t.from_launch for t in timings], 's')}")
+        print(f"{' ' * len(name)}  from first statement: median "
+              f"{statistics.median(t.from_first_statement for t in timings):.3f} s, of which "
+              f"importing {statistics.median(imports(t) for t in timings):.3f} s")
+    return samples
+
+
+def script_main(doc: str, measure: Callable[[int], Sequence[Row]], *, default_runs: int,
+                argv: Sequence[str] | None = None) -> None:
+    """The command line every benchmark script shares: `--runs N`, then the table."""
+    import argparse
+
+    title = doc.splitlines()[0]
+    parser = argparse.ArgumentParser(description=title)
+    parser.add_argument("--runs", type=int, default=default_runs,
+                        help=f"runs of each (default {default_runs})")
+    args = parser.parse_args(argv)
+    print(title)
+    print(load_note())
+    report(measure(max(args.runs, 1)))

@@ -13,7 +13,6 @@ at the same time lower both figures a little. The two take turns, so they are hi
 
 from __future__ import annotations
 
-import argparse
 import os
 import statistics
 from collections.abc import Sequence
@@ -27,8 +26,7 @@ from _measure import (
     alternate,
     bare_environment,
     child_environment,
-    load_note,
-    report,
+    script_main,
     spread,
 )
 
@@ -184,12 +182,7 @@ def measure(runs: int) -> list[Row]:
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Print the figures."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5, help="runs of each (default 5)")
-    args = parser.parse_args(argv)
-    print(__doc__.splitlines()[0])
-    print(load_note())
-    report(measure(max(args.runs, 1)))
+    script_main(__doc__, measure, default_runs=5, argv=argv)
 
 
 if __name__ == "__main__":

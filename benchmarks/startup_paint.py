@@ -11,21 +11,17 @@ zero timer until the window has painted: it shows what the first paint costs on 
 
 from __future__ import annotations
 
-import argparse
 import statistics
 from collections.abc import Sequence
 
 from _measure import (
     Row,
     StartupTiming,
-    alternate,
     bare_environment,
     child_environment,
-    imports,
-    load_note,
-    report,
-    spread,
+    script_main,
     time_startup,
+    time_startups,
 )
 
 BUDGET = 1.3
@@ -44,16 +40,9 @@ def measure(runs: int) -> list[Row]:
     def ours_services_waiting() -> StartupTiming:
         return time_startup("paint-app-services-wait", "PAINTED", app_env)
 
-    makers = [ours, floor, ours_services_waiting]
-    for make in makers:
-        make()  # warm the disk cache; not counted
-    app_runs, bare_runs, waiting_runs = alternate(runs, makers)
-    names = ("Tutor window", "bare window", "Tutor window, services held until it paints")
-    for name, timings in zip(names, (app_runs, bare_runs, waiting_runs), strict=True):
-        print(f"{name}: from launch {spread([t.from_launch for t in timings], 's')}")
-        print(f"{' ' * len(name)}  from first statement: median "
-              f"{statistics.median(t.from_first_statement for t in timings):.3f} s, of which "
-              f"importing {statistics.median(imports(t) for t in timings):.3f} s")
+    app_runs, bare_runs, waiting_runs = time_startups(
+        runs, [ours, floor, ours_services_waiting],
+        ("Tutor window", "bare window", "Tutor window, services held until it paints"))
     early = sum(t.values.get("SERVICES_BEFORE_PAINT") == "1" for t in app_runs)
     note = ""
     if early:
@@ -65,12 +54,7 @@ def measure(runs: int) -> list[Row]:
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Print the figures."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7, help="runs of each (default 7)")
-    args = parser.parse_args(argv)
-    print(__doc__.splitlines()[0])
-    print(load_note())
-    report(measure(max(args.runs, 1)))
+    script_main(__doc__, measure, default_runs=7, argv=argv)
 
 
 if __name__ == "__main__":

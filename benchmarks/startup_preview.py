@@ -12,21 +12,17 @@ the app sets for itself: it shows how much of any gap the flags explain.
 
 from __future__ import annotations
 
-import argparse
 import statistics
 from collections.abc import Sequence
 
 from _measure import (
     Row,
     StartupTiming,
-    alternate,
     bare_environment,
     child_environment,
-    imports,
-    load_note,
-    report,
-    spread,
+    script_main,
     time_startup,
+    time_startups,
 )
 
 BUDGET = 1.3
@@ -46,16 +42,9 @@ def measure(runs: int) -> list[Row]:
     def floor_with_flags() -> StartupTiming:
         return time_startup("preview-bare", "READY", flagged_env)
 
-    makers = [ours, floor, floor_with_flags]
-    for make in makers:
-        make()  # warm the disk cache; not counted
-    app_runs, bare_runs, flagged_runs = alternate(runs, makers)
-    names = ("Tutor preview", "bare web view", "bare web view + app's flags")
-    for name, timings in zip(names, (app_runs, bare_runs, flagged_runs), strict=True):
-        print(f"{name}: from launch {spread([t.from_launch for t in timings], 's')}")
-        print(f"{' ' * len(name)}  from first statement: median "
-              f"{statistics.median(t.from_first_statement for t in timings):.3f} s, of which "
-              f"importing {statistics.median(imports(t) for t in timings):.3f} s")
+    app_runs, bare_runs, flagged_runs = time_startups(
+        runs, [ours, floor, floor_with_flags],
+        ("Tutor preview", "bare web view", "bare web view + app's flags"))
     failed = sum(t.values.get("LOADED_OK") != "1" for t in app_runs)
     note = f"the preview page failed to load in {failed} of {runs} runs" if failed else ""
     return [Row("start to preview ready", statistics.median(t.from_launch for t in app_runs),
@@ -64,12 +53,7 @@ def measure(runs: int) -> list[Row]:
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Print the figures."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7, help="runs of each (default 7)")
-    args = parser.parse_args(argv)
-    print(__doc__.splitlines()[0])
-    print(load_note())
-    report(measure(max(args.runs, 1)))
+    script_main(__doc__, measure, default_runs=7, argv=argv)
 
 
 if __name__ == "__main__":

@@ -6,6 +6,12 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 TestStatus = Literal["passed", "failed", "skipped"]
+
+# Said when the checking machinery itself broke (never for a learner's mistake); the detail
+# goes to the console for the instructor.
+CHECKS_COULD_NOT_RUN = ("The checks could not run. This is not your fault. "
+                        "Please tell your instructor.")
+NO_CHECKS = "This exercise has no checks."
 ConsoleLevel = Literal["log", "info", "warn", "error"]
 
 

@@ -97,6 +97,7 @@ def command_check(args: argparse.Namespace) -> int:
 def _check_git(exercise: Exercise, args: argparse.Namespace) -> int:
     """Type the commands of a file (or the solution's, or none) into a git console."""
     from sandbox.git import solution_commands
+    from sandbox.git.practice import command_lines
     from tutor.checking import run_git_exercise
 
     if args.files:
@@ -113,7 +114,7 @@ def _check_git(exercise: Exercise, args: argparse.Namespace) -> int:
             text = path.read_text(encoding="utf-8")
         except UnicodeDecodeError as error:
             raise UsageError(f"The file {path} is not plain text (UTF-8).") from error
-        commands = [line for line in text.splitlines() if line.strip()]
+        commands = command_lines(text)
     else:
         commands = []
     return _print_report(exercise, run_git_exercise(exercise, commands), args)

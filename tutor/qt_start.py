@@ -27,11 +27,11 @@ def _quiet_handler(kind: QtMsgType, context: object, message: str) -> None:
 def start_qt(*, headless: bool, argv: list[str] | None = None) -> tuple[QApplication, ChromiumSetup]:
     """Make (or return) the QApplication, with Chromium's flags and sandbox decided first."""
     existing = QApplication.instance()
-    setup = prepare_chromium() if existing is None else getattr(existing, "chromium_setup", None)
-    if setup is None:
-        setup = prepare_chromium()
     if existing is not None:
-        return existing, setup  # type: ignore[return-value]
+        # Already started (by a test harness, say): Chromium's settings were fixed then.
+        known = getattr(existing, "chromium_setup", None)
+        return existing, known or prepare_chromium()  # type: ignore[return-value]
+    setup = prepare_chromium()
     if headless:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         qInstallMessageHandler(_quiet_handler)

@@ -16,7 +16,14 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, Signal
 
-from sandbox.results import CheckReport, ConsoleEntry, TestOutcome, TestStatus
+from sandbox.results import (
+    CHECKS_COULD_NOT_RUN,
+    NO_CHECKS,
+    CheckReport,
+    ConsoleEntry,
+    TestOutcome,
+    TestStatus,
+)
 from sandbox.web.page import SandboxPage
 from sandbox.web.profile import WebSandbox
 from sandbox.web.scheme import BLANK_PAGE, make_site
@@ -26,8 +33,6 @@ CHECK_HOST = "check"
 DEFAULT_TEST_TIMEOUT_MS = 2000
 TOO_SLOW_MESSAGE = "The checks took too long to finish. Look for code that waits forever."
 NOT_LOADED_MESSAGE = "Your page could not be loaded. Check the file names."
-HARNESS_FAILED_MESSAGE = ("The checks could not run. This is not your fault. "
-                          "Please tell your instructor.")
 
 _LAUNCH = """
 import(new URL('/__tutor__/runner.js', location.href).href)
@@ -118,7 +123,8 @@ class WebCheckRunner(QObject):
         self._console = []
         self._test_timeout_ms = test_timeout_ms
         self._started = time.perf_counter()
-        self._sandbox.server.set_site(CHECK_HOST, make_site(files, check_files))
+        self._sandbox.server.set_site(CHECK_HOST, make_site(files, check_files,
+                                                            preload_harness=True))
         self._page.console_entries = 0
         self._deadline.start(int(time_limit_seconds * 1000))
         self._page.start_watching()
@@ -156,12 +162,12 @@ class WebCheckRunner(QObject):
         if error:
             # The harness only reports an error of its own (learner mistakes become failed
             # checks), so the learner gets a plain sentence and the detail goes to the console.
-            error_text = HARNESS_FAILED_MESSAGE
+            error_text = CHECKS_COULD_NOT_RUN
             self._console.append(ConsoleEntry("error", str(error)[:2000], "checks", 0))
         passed = error_text is None and bool(tests) and all(t.status != "failed" for t in tests) \
             and any(t.passed for t in tests)
         if not tests and error_text is None:
-            error_text = "This exercise has no checks."
+            error_text = NO_CHECKS
         self._finish(CheckReport(passed=passed, tests=tests, console=tuple(self._console),
                                  error=error_text))
 

@@ -116,6 +116,7 @@ class Site:
     files: Mapping[str, bytes]
     sources_json: bytes = b"{}"
     extra: Mapping[str, bytes] = field(default_factory=dict)
+    preload_harness: bool = False
 
     def lookup(self, path: str) -> tuple[str, bytes] | None:
         """The file at `path`, trying `.js` and `/index.js` the way a bundler resolves imports."""
@@ -132,14 +133,19 @@ def _as_bytes(data: str | bytes) -> bytes:
 
 
 def make_site(files: Mapping[str, str | bytes],
-              hidden_files: Mapping[str, str | bytes] | None = None) -> Site:
-    """Build a site from the learner's files and files that only the checks use."""
+              hidden_files: Mapping[str, str | bytes] | None = None, *,
+              preload_harness: bool = False) -> Site:
+    """Build a site from the learner's files and files that only the checks use.
+
+    `preload_harness` starts loading the check harness with each page (for check pages).
+    """
     learner = {normalise_path(p): _as_bytes(d) for p, d in files.items()}
     hidden = {normalise_path(p): _as_bytes(d) for p, d in (hidden_files or {}).items()}
     sources = {p: d.decode("utf-8", "replace") for p, d in learner.items()
                if mime_type(p).startswith((b"text/", b"application/json", b"image/svg"))}
     return Site(files=learner, extra=hidden,
-                sources_json=json.dumps(sources, ensure_ascii=False).encode("utf-8"))
+                sources_json=json.dumps(sources, ensure_ascii=False).encode("utf-8"),
+                preload_harness=preload_harness)
 
 
 def normalise_path(path: str) -> str:
@@ -194,7 +200,7 @@ class LearnerFileServer(QWebEngineUrlSchemeHandler):
         name, data = found
         mime = mime_type(name)
         if mime == b"text/html":
-            data = inject_prelude(data, preload_harness=url.host().lower() == "check")
+            data = inject_prelude(data, preload_harness=site.preload_harness)
             mime = b"text/html;charset=utf-8"
         elif mime in (b"text/javascript", b"text/css", b"text/plain"):
             mime += b";charset=utf-8"

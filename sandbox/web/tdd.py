@@ -18,7 +18,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
-from sandbox.results import CheckReport, ConsoleEntry, TestOutcome
+from sandbox.results import (
+    CHECKS_COULD_NOT_RUN,
+    NO_CHECKS,
+    CheckReport,
+    ConsoleEntry,
+    TestOutcome,
+)
 
 if TYPE_CHECKING:
     from sandbox.web.check_runner import WebCheckRunner
@@ -43,8 +49,6 @@ NO_TESTS = "Your test file has no tests yet. Add one with `test(...)`."
 ALL_SKIPPED = "Your tests did not run. Take away `.skip` or `.todo` so that they run."
 WAIT_FOR_CORRECT = "This check runs once your tests pass on the correct code."
 WAIT_FOR_LOAD = "This check runs once your tests load and run."
-NOT_YOUR_FAULT = ("The checks could not run. This is not your fault. "
-                  "Please tell your instructor.")
 
 
 class ExerciseTestsError(ValueError):
@@ -184,7 +188,7 @@ def run_tests_check(check_files: Mapping[str, str], learner_files: Mapping[str, 
     try:
         settings = load_tests_settings(check_files)
     except ExerciseTestsError as problem:
-        return CheckReport.failed_with(NOT_YOUR_FAULT, console=(
+        return CheckReport.failed_with(CHECKS_COULD_NOT_RUN, console=(
             ConsoleEntry("error", str(problem), "checks", 0),))
     tests = {name: text for name, text in learner_files.items()
              if name.endswith(TEST_FILE_ENDINGS)}
@@ -216,7 +220,7 @@ def run_tests_check(check_files: Mapping[str, str], learner_files: Mapping[str, 
         report = run_check_sync(served, hidden, entry=None,
                                 time_limit_seconds=time_limit_seconds, runner=runner)
         duration += report.duration_ms
-        if step.should_pass or report.error == NOT_YOUR_FAULT:
+        if step.should_pass or report.error == CHECKS_COULD_NOT_RUN:
             console.extend(report.console)
         outcome, stop, reason = _judge(step, report, settings)
         outcomes.append(outcome)
@@ -258,8 +262,8 @@ def _judge(step: _Step, report: CheckReport, settings: ExerciseTestsSettings
                          if t.name == LOAD_CHECK_NAME and t.status == "failed"), None)
     if step.mutant is not None:
         # Whatever went wrong, the tests did not accept the broken code: that is a catch.
-        if report.error == NOT_YOUR_FAULT:
-            return TestOutcome(step.name, "failed", NOT_YOUR_FAULT), True, NOT_YOUR_FAULT
+        if report.error == CHECKS_COULD_NOT_RUN:
+            return TestOutcome(step.name, "failed", CHECKS_COULD_NOT_RUN), True, CHECKS_COULD_NOT_RUN
         if _caught(report):
             return TestOutcome(step.name, "passed", duration_ms=report.duration_ms), False, None
         return TestOutcome(step.name, "failed", _mutant_missed_message(step.mutant),
@@ -268,7 +272,7 @@ def _judge(step: _Step, report: CheckReport, settings: ExerciseTestsSettings
         name = TESTS_LOAD if step.code is not None else step.name
         return TestOutcome(name, "failed", load_failure.message), True, None
     if not report.tests:
-        if report.error is None or report.error == "This exercise has no checks.":
+        if report.error is None or report.error == NO_CHECKS:
             return TestOutcome(step.name, "failed", NO_TESTS), True, None
         return TestOutcome(step.name, "failed", report.error), True, report.error
     if not any(t.passed or t.status == "failed" for t in report.tests):

@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox
 
-from sandbox.results import CheckReport, ConsoleEntry
+from sandbox.results import CHECKS_COULD_NOT_RUN, CheckReport, ConsoleEntry
 from sandbox.web.check_runner import WebCheckRunner
 from sandbox.web.preview import LivePreview
 from tutor.checking import run_sql_exercise, served_files
@@ -309,8 +309,7 @@ class ExerciseController(QObject):
 
     def _on_background_check_finished(self, report: Any) -> None:
         if isinstance(report, Exception):
-            report = CheckReport.failed_with(
-                "The checks could not run. This is not your fault. Please tell your instructor.")
+            report = CheckReport.failed_with(CHECKS_COULD_NOT_RUN)
         self._on_check_finished(report)
 
     def _on_check_finished(self, report: CheckReport) -> None:

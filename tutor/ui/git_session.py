@@ -26,7 +26,7 @@ from sandbox.git import (
     prepare_practice_area,
     save_practice_file,
 )
-from sandbox.results import CheckReport
+from sandbox.results import CHECKS_COULD_NOT_RUN, CheckReport
 from tutor.content.model import Exercise
 from tutor.ui.background import BackgroundCalls
 from tutor.ui.commit_graph_view import CommitGraphView
@@ -186,8 +186,7 @@ class GitSession(QObject):
 
     def _checked(self, report: Any) -> None:
         if isinstance(report, Exception):
-            report = CheckReport.failed_with(
-                "The checks could not run. This is not your fault. Please tell your instructor.")
+            report = CheckReport.failed_with(CHECKS_COULD_NOT_RUN)
         self.check_finished.emit(report)
 
     def start_again(self) -> None:
