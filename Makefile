@@ -21,7 +21,7 @@ run: $(STAMP)
 check: $(STAMP)
 	$(BIN)/ruff check tutor sandbox tests benchmarks
 	$(BIN)/lint-imports
-	$(BIN)/mypy sandbox tutor/store tutor/content tutor/exchange
+	$(BIN)/mypy sandbox tutor/store tutor/content tutor/exchange tutor/trust
 
 test: check
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q

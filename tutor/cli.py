@@ -7,28 +7,30 @@ lint found problems), 2 bad input or an error, with a one-line message on stderr
 from __future__ import annotations
 
 import argparse
-import json
+import importlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from sandbox.results import CheckReport
 from tutor import __version__
+from tutor.cli_common import (
+    EXIT_ERROR,
+    EXIT_NEGATIVE,
+    EXIT_OK,
+    NegativeResult,
+    UsageError,
+    print_json,
+)
 from tutor.content.errors import ContentError
 from tutor.content.loader import Library, load_library
 from tutor.content.model import Exercise
 from tutor.paths import data_dir, database_path
 
-EXIT_OK, EXIT_NEGATIVE, EXIT_ERROR = 0, 1, 2
+# Each of these modules has `add_commands(subparsers)`, which adds its own subcommands.
+COMMAND_MODULES: tuple[str, ...] = ()
 
-
-class UsageError(Exception):
-    """Bad input from the person at the command line; the message says what to fix."""
-
-
-def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+_print_json = print_json
 
 
 def _library(args: argparse.Namespace) -> Library:
@@ -240,6 +242,9 @@ def build_parser() -> argparse.ArgumentParser:
     stats = commands.add_parser("stats", help="count learners, events and exercises")
     stats.add_argument("--json", action="store_true")
     stats.set_defaults(handler=command_stats)
+
+    for module_name in COMMAND_MODULES:
+        importlib.import_module(module_name).add_commands(commands)
     return parser
 
 
@@ -255,6 +260,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.handler(args)
         return code
+    except NegativeResult as error:
+        sys.stderr.write(f"tutor: {error}\n")
+        return EXIT_NEGATIVE
     except (UsageError, ContentError) as error:
         sys.stderr.write(f"tutor: {error}\n")
         return EXIT_ERROR

@@ -6,17 +6,22 @@ from .errors import (
     DuplicateNameError,
     InvalidNameError,
     InvalidPinError,
+    StaffPassphraseError,
     StoreClosedError,
     StoreError,
     UnknownLearnerError,
     UnsupportedDatabaseError,
+    WeakPassphraseError,
 )
 from .ids import id_time_ms, new_id
-from .models import Change, Event, ExerciseProgress, Learner
+from .models import AuditEntry, Change, Event, ExerciseProgress, Learner
 from .secret_hashing import hash_secret, verify_secret
 from .store import Store
 
 __all__ = [
+    "AuditEntry",
+    "StaffPassphraseError",
+    "WeakPassphraseError",
     "Change",
     "DuplicateNameError",
     "Event",

@@ -29,3 +29,11 @@ class StoreClosedError(StoreError):
 
 class UnsupportedDatabaseError(StoreError):
     """The file is not a Tutor database, or a newer Tutor made it."""
+
+
+class WeakPassphraseError(StoreError):
+    """A new staff passphrase was too short."""
+
+
+class StaffPassphraseError(StoreError):
+    """The staff passphrase was wrong, or none has been set yet."""

@@ -87,7 +87,65 @@ def _create_first_schema(connection: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (_create_first_schema,)
+def _add_staff_and_exchange(connection: sqlite3.Connection) -> None:
+    """Migration 2: the audit log, per-learner settings, known workstations and feedback."""
+    _run_all(
+        connection,
+        [
+            # Staff actions: what was done, when, by which role. Never changed, never removed.
+            """CREATE TABLE audit_log (
+                id TEXT PRIMARY KEY,
+                created_at TEXT NOT NULL,
+                role TEXT NOT NULL,
+                action TEXT NOT NULL,
+                detail TEXT NOT NULL DEFAULT '{}',
+                workstation_id TEXT
+            )""",
+            """CREATE TRIGGER audit_log_is_append_only BEFORE UPDATE ON audit_log
+            BEGIN
+                SELECT RAISE(ABORT, 'the audit log is append-only');
+            END""",
+            """CREATE TRIGGER audit_log_is_kept BEFORE DELETE ON audit_log
+            BEGIN
+                SELECT RAISE(ABORT, 'the audit log is append-only');
+            END""",
+            """CREATE TABLE learner_settings (
+                learner_id TEXT NOT NULL REFERENCES learners (id) ON DELETE CASCADE,
+                key TEXT NOT NULL,
+                value TEXT NOT NULL,
+                PRIMARY KEY (learner_id, key)
+            )""",
+            # On an instructor's machine: every workstation whose exports were imported,
+            # pinned to the key it first signed with, and the last export seen from it.
+            """CREATE TABLE workstations (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL DEFAULT '',
+                public_key TEXT NOT NULL,
+                fingerprint TEXT NOT NULL,
+                enrolled_at TEXT NOT NULL,
+                last_sequence INTEGER NOT NULL DEFAULT 0,
+                last_export_hash TEXT NOT NULL DEFAULT ''
+            )""",
+            # Instructor comments and answers to questions. Written on the instructor's
+            # machine, carried to the workstation in a feedback file, merged there by id.
+            """CREATE TABLE feedback (
+                id TEXT PRIMARY KEY,
+                learner_id TEXT NOT NULL,
+                exercise_id TEXT NOT NULL,
+                event_id TEXT,
+                question_id TEXT,
+                text TEXT NOT NULL,
+                author TEXT NOT NULL DEFAULT '',
+                created_at TEXT NOT NULL,
+                workstation_id TEXT NOT NULL
+            )""",
+            "CREATE INDEX feedback_by_learner ON feedback (learner_id, exercise_id)",
+            "CREATE INDEX events_by_kind ON events (kind, created_at)",
+        ],
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (_create_first_schema, _add_staff_and_exchange)
 
 
 def schema_version(connection: sqlite3.Connection) -> int:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 EventKind = Literal["check", "hint_shown", "started_again"]
-ChangeKind = Literal["learners", "progress", "draft"]
+ChangeKind = Literal["learners", "progress", "draft", "settings", "audit", "feedback"]
 ProgressStatus = Literal["started", "done"]
 
 
@@ -63,3 +63,15 @@ class Change:
     kind: ChangeKind
     learner_id: str | None = None
     exercise_id: str | None = None
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One staff action: what was done, when, by which role, with details."""
+
+    id: str
+    created_at: str
+    role: str
+    action: str
+    detail: dict[str, Any]
+    workstation_id: str | None

@@ -30,3 +30,24 @@ def hash_secret(text: str) -> tuple[bytes, bytes]:
 def verify_secret(text: str, salt: bytes, expected_hash: bytes) -> bool:
     """Return True when text hashes to expected_hash with salt, comparing in constant time."""
     return hmac.compare_digest(_derive(text, salt), expected_hash)
+
+
+def encode_secret_hash(salt: bytes, secret_hash: bytes) -> str:
+    """Return salt and hash as one line of text, naming the scrypt cost it was made with."""
+    return f"scrypt:{SCRYPT_N}:{SCRYPT_R}:{SCRYPT_P}:{salt.hex()}:{secret_hash.hex()}"
+
+
+def decode_secret_hash(text: str) -> tuple[bytes, bytes]:
+    """Return (salt, hash) from encode_secret_hash's text; ValueError if it is not one."""
+    parts = text.strip().split(":")
+    if len(parts) != 6 or parts[0] != "scrypt":
+        raise ValueError("This is not a passphrase hash made by Tutor.")
+    if parts[1:4] != [str(SCRYPT_N), str(SCRYPT_R), str(SCRYPT_P)]:
+        raise ValueError("This passphrase hash uses a cost this Tutor does not know.")
+    try:
+        salt, secret_hash = bytes.fromhex(parts[4]), bytes.fromhex(parts[5])
+    except ValueError as error:
+        raise ValueError("This passphrase hash is damaged.") from error
+    if len(salt) != SALT_BYTES or len(secret_hash) != KEY_BYTES:
+        raise ValueError("This passphrase hash is damaged.")
+    return salt, secret_hash

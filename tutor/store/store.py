@@ -8,6 +8,7 @@ made the change; they may call back into the store.
 
 from __future__ import annotations
 
+import json
 import logging
 import sqlite3
 import threading
@@ -23,11 +24,13 @@ from . import queries
 from .connection import open_connection
 from .errors import (
     DuplicateNameError,
+    StaffPassphraseError,
     StoreClosedError,
     UnknownLearnerError,
+    WeakPassphraseError,
 )
 from .ids import new_id
-from .models import Change, Event, EventKind, ExerciseProgress, Learner
+from .models import AuditEntry, Change, Event, EventKind, ExerciseProgress, Learner
 from .rows import (
     files_from_json,
     files_to_json,
@@ -35,7 +38,7 @@ from .rows import (
     to_json,
     utc_now_text,
 )
-from .secret_hashing import hash_secret, verify_secret
+from .secret_hashing import decode_secret_hash, encode_secret_hash, hash_secret, verify_secret
 from .validation import PIN_PATTERN, check_new_pin, clean_display_name, name_key
 
 log = logging.getLogger(__name__)
@@ -45,6 +48,9 @@ Subscriber = Callable[[Change], None]
 # Checked against when a learner id is unknown, so a wrong id costs as much time as a
 # wrong PIN and timing does not tell the two apart.
 _DUMMY_SALT, _DUMMY_HASH = b"\0" * 16, b"\0" * 32
+
+MIN_PASSPHRASE_LENGTH = 10
+_STAFF_PASSPHRASE_KEY = "staff_passphrase"
 
 
 class Store:
@@ -371,3 +377,105 @@ class Store:
             changed = cursor.rowcount > 0
         if changed:
             self._announce(Change("draft", learner_id, exercise_id))
+
+    # ---- settings --------------------------------------------------------------------------
+
+    def setting(self, key: str) -> str | None:
+        """Return a workstation setting, or None when it was never set."""
+        with self._reading() as database:
+            row = database.conn.execute(
+                "SELECT value FROM settings WHERE key = ?", [key]
+            ).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_setting(self, key: str, value: str) -> None:
+        """Set a workstation setting (a staff action: the caller checks the passphrase)."""
+        with self._writing() as database:
+            database.conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )
+        self._announce(Change("settings", None, None))
+
+    def learner_setting(self, learner_id: str, key: str) -> str | None:
+        """Return one of a learner's own settings (text size, theme...), or None."""
+        with self._reading() as database:
+            row = database.conn.execute(
+                "SELECT value FROM learner_settings WHERE learner_id = ? AND key = ?",
+                [learner_id, key],
+            ).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_learner_setting(self, learner_id: str, key: str, value: str) -> None:
+        """Remember one of a learner's own settings."""
+        with self._learner_must_exist(), self._writing() as database:
+            database.conn.execute(
+                "INSERT INTO learner_settings (learner_id, key, value) VALUES (?, ?, ?) "
+                "ON CONFLICT (learner_id, key) DO UPDATE SET value = excluded.value",
+                [learner_id, key, value],
+            )
+        self._announce(Change("settings", learner_id, None))
+
+    # ---- staff -----------------------------------------------------------------------------
+
+    def has_staff_passphrase(self) -> bool:
+        """Return True once a staff passphrase has been set on this workstation."""
+        return self.setting(_STAFF_PASSPHRASE_KEY) is not None
+
+    def set_staff_passphrase(self, passphrase: str, *, current: str | None = None) -> None:
+        """Set the staff passphrase; changing one that exists needs the current one."""
+        if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+            raise WeakPassphraseError(
+                f"The staff passphrase needs at least {MIN_PASSPHRASE_LENGTH} characters."
+            )
+        if self.has_staff_passphrase() and not self.verify_staff_passphrase(current or ""):
+            raise StaffPassphraseError("The current staff passphrase is not right.")
+        salt, secret_hash = hash_secret(passphrase)
+        self.set_setting(_STAFF_PASSPHRASE_KEY, encode_secret_hash(salt, secret_hash))
+        self.record_audit("staff", "staff passphrase set")
+
+    def set_staff_passphrase_hash(self, encoded: str) -> None:
+        """Set the staff passphrase from a hash made in advance (the installer's config)."""
+        decode_secret_hash(encoded)  # raises ValueError with a plain message
+        self.set_setting(_STAFF_PASSPHRASE_KEY, encoded.strip())
+        self.record_audit("installer", "staff passphrase set from the installer config")
+
+    def verify_staff_passphrase(self, passphrase: str) -> bool:
+        """Return True when passphrase is the staff passphrase; False if wrong or none set."""
+        encoded = self.setting(_STAFF_PASSPHRASE_KEY)
+        if encoded is None:
+            verify_secret(passphrase, _DUMMY_SALT, _DUMMY_HASH)
+            return False
+        salt, secret_hash = decode_secret_hash(encoded)
+        return verify_secret(passphrase, salt, secret_hash)
+
+    def record_audit(self, role: str, action: str, detail: dict[str, Any] | None = None) -> None:
+        """Add a line to the audit log: what was done, by which role ("staff", "learner"...)."""
+        row = {
+            "id": new_id(),
+            "created_at": utc_now_text(),
+            "role": role,
+            "action": action,
+            "detail": to_json(detail or {}),
+            "workstation_id": self._workstation_id,
+        }
+        with self._writing() as database:
+            database.table("audit_log").insert(row)
+        self._announce(Change("audit", None, None))
+
+    def audit_entries(self) -> list[AuditEntry]:
+        """Return the whole audit log, oldest first."""
+        with self._reading() as database:
+            rows = list(database.query("SELECT * FROM audit_log ORDER BY id"))
+        return [
+            AuditEntry(
+                id=str(row["id"]),
+                created_at=str(row["created_at"]),
+                role=str(row["role"]),
+                action=str(row["action"]),
+                detail=json.loads(row["detail"]),
+                workstation_id=row["workstation_id"],
+            )
+            for row in rows
+        ]
