@@ -114,7 +114,14 @@ class TutorApp:
             runner=self.runner, preview=self.preview, window=self.window,
             practice_root=self.data_dir / "practice")
         self.window.search.exercise_chosen.connect(self.controller.open_exercise)
+        from tutor.ui.staff_gate import StaffGate
+
+        self.staff_gate = StaffGate(self.store, self.operations, self.window)
+        self._add_staff_actions()
         self._build_search_index()
+
+    def _add_staff_actions(self) -> None:
+        """Fill the Staff menu. Each action asks the staff gate before it does anything."""
 
     def _build_search_index(self) -> None:
         """Build the lesson search index on a thread; search says "getting ready" until then."""

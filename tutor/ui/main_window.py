@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -53,6 +56,9 @@ class MainWindow(QMainWindow):
         self.start_again_button = QPushButton("Start again")
         self.switch_button = QPushButton("Change learner")
         self.about_button = QPushButton("About")
+        # Staff actions (export, packs, learners, settings); each asks for the passphrase.
+        self.staff_button = QPushButton("Staff")
+        self.staff_menu = QMenu("Staff", self)
         self.bottom_tabs = QTabWidget()
         self._build()
         self._add_shortcuts()
@@ -72,12 +78,16 @@ class MainWindow(QMainWindow):
         self.switch_button.clicked.connect(self.switch_learner_requested)
         self.about_button.clicked.connect(self.about_requested)
         self.about_button.setToolTip("About this installation")
+        self.staff_button.setMenu(self.staff_menu)
+        self.staff_button.setToolTip("Jobs for staff only. They need the staff passphrase.")
+        self.staff_button.setAccessibleName("Staff menu")
 
         top_bar = QHBoxLayout()
         top_bar.setContentsMargins(6, 4, 6, 4)
         top_bar.addWidget(self.learner_label)
         top_bar.addStretch(1)
         top_bar.addWidget(self.switch_button)
+        top_bar.addWidget(self.staff_button)
         top_bar.addWidget(self.about_button)
 
         actions = QHBoxLayout()
@@ -149,6 +159,12 @@ class MainWindow(QMainWindow):
         search.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("Ctrl+Shift+F")])
         search.triggered.connect(self.open_search)
         self.addAction(search)
+
+    def add_staff_action(self, text: str, handler: Callable[[], None]) -> QAction:
+        """Add an item to the Staff menu; `handler` must ask the staff gate before acting."""
+        action = self.staff_menu.addAction(text)
+        action.triggered.connect(handler)
+        return action
 
     def open_search(self) -> None:
         """Show the search tab and put the cursor in its box."""
