@@ -52,6 +52,24 @@ def check_member_name(name: str) -> str:
     return name
 
 
+def _declared_member_count(path: Path) -> int:
+    """The member count from the end record, read before the whole directory is parsed.
+
+    Parsing 200,000 directory entries takes seconds; the end record says how many there are
+    in 22 bytes. A count of 0xFFFF means "see the zip64 record": treat it as too many, since
+    no Tutor file needs that many members.
+    """
+    with open(path, "rb") as handle:
+        handle.seek(0, 2)
+        size = handle.tell()
+        handle.seek(max(0, size - 65_557))
+        tail = handle.read()
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or at + 22 > len(tail):
+        return 0  # zipfile will say the archive is damaged
+    return int.from_bytes(tail[at + 10 : at + 12], "little")
+
+
 class SafeZip:
     """An archive opened for reading with limits; use as a context manager."""
 
@@ -67,6 +85,8 @@ class SafeZip:
             raise ArchiveError(f"The file {path.name} is too big.")
         if not zipfile.is_zipfile(path):
             raise ArchiveError(f"The file {path.name} is not a Tutor file (it is not an archive).")
+        if _declared_member_count(path) > self.limits.max_members:
+            raise ArchiveError("The archive holds too many files.")
         try:
             self._zip = zipfile.ZipFile(path)
         except (zipfile.BadZipFile, OSError, ValueError) as error:
@@ -125,6 +145,8 @@ class SafeZip:
                     if got > cap:
                         raise ArchiveError(f"The file {name!r} in the archive is too big.")
                     chunks.append(chunk)
+        except ArchiveError:
+            raise
         except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
             raise ArchiveError(f"The file {name!r} in the archive is damaged.") from error
         return b"".join(chunks)
