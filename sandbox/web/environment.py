@@ -31,7 +31,7 @@ _CHROMIUM_FLAGS = (
     "--disable-renderer-backgrounding",
     "--disable-backgrounding-occluded-windows",
     "--disable-features=BackForwardCache,MediaRouter,DialMediaRouteProvider,"
-    "InterestFeedContentSuggestions,OptimizationHints,Translate",
+    "InterestFeedContentSuggestions,OptimizationHints,Translate,WebRtcHideLocalIpsWithMdns",
 )
 
 # Variables that would let someone outside the app change how Chromium behaves or drive the

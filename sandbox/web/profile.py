@@ -11,6 +11,7 @@ import weakref
 import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtWebEngineCore import (
+    QWebEngineScript,
     QWebEngineDownloadRequest,
     QWebEnginePage,
     QWebEngineProfile,
@@ -71,6 +72,38 @@ class LocalOnlyInterceptor(QWebEngineUrlRequestInterceptor):
                 self.refused.append(url.toString()[:200])
 
 
+# Chromium has no switch that turns WebRTC off, and a peer connection makes the browser
+# open UDP sockets (a probe of the default route, and candidates) that no request
+# interceptor sees. Learner pages have no use for it, so its constructors are removed from
+# every frame as its document is made, before any learner script runs. One gap remains: a
+# script can reach the first, empty document of an iframe it has just made before this runs
+# there. The Chromium flags (no non-proxied UDP, no mDNS) keep that path from sending
+# anything; see docs/decisions/0008-webrtc.md.
+_NO_WEBRTC = """
+(function () {
+  for (const name of ['RTCPeerConnection', 'webkitRTCPeerConnection', 'RTCDataChannel',
+      'RTCIceCandidate', 'RTCSessionDescription', 'RTCRtpSender', 'RTCRtpReceiver',
+      'RTCRtpTransceiver', 'RTCIceTransport', 'RTCDtlsTransport', 'RTCSctpTransport',
+      'RTCCertificate', 'RTCEncodedAudioFrame', 'RTCEncodedVideoFrame']) {
+    try {
+      Object.defineProperty(globalThis, name,
+        {value: undefined, writable: false, configurable: false, enumerable: false});
+    } catch (error) { /* already gone */ }
+  }
+})();
+"""
+
+
+def _no_webrtc_script() -> QWebEngineScript:
+    script = QWebEngineScript()
+    script.setName("tutor-no-webrtc")
+    script.setInjectionPoint(QWebEngineScript.InjectionPoint.DocumentCreation)
+    script.setRunsOnSubFrames(True)
+    script.setWorldId(QWebEngineScript.ScriptWorldId.MainWorld)
+    script.setSourceCode(_NO_WEBRTC)
+    return script
+
+
 class WebSandbox(QObject):
     """Owns the off-the-record profile, the file server and the interceptor for all pages.
 
@@ -92,6 +125,7 @@ class WebSandbox(QObject):
         self.profile.setSpellCheckEnabled(False)
         self.profile.setPushServiceEnabled(False)
         self.profile.downloadRequested.connect(self._refuse_download)
+        self.profile.scripts().insert(_no_webrtc_script())
         settings = self.profile.settings()
         for attribute in _SETTINGS_OFF:
             settings.setAttribute(attribute, False)
