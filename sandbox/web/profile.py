@@ -11,10 +11,10 @@ import weakref
 import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtWebEngineCore import (
-    QWebEngineScript,
     QWebEngineDownloadRequest,
     QWebEnginePage,
     QWebEngineProfile,
+    QWebEngineScript,
     QWebEngineSettings,
     QWebEngineUrlRequestInfo,
     QWebEngineUrlRequestInterceptor,
