@@ -10,6 +10,7 @@ from __future__ import annotations
 import posixpath
 import re
 from html.parser import HTMLParser
+from typing import NamedTuple
 from urllib.parse import unquote
 
 from tutor.content.js_scan import import_specifiers, names_used
@@ -36,20 +37,34 @@ _REFERENCE_ATTRIBUTES = {"src", "href", "action", "formaction", "data", "poster"
                          "background", "xlink:href", "manifest", "codebase", "cite"}
 
 
-def web_address_problems(text: str, *, svg: bool = False) -> list[str]:
-    """Each web address or network path in a text, as a plain sentence with its line."""
-    found: list[str] = []
+class WebAddress(NamedTuple):
+    """A web address (`https://...`, `file:...`) or network path (`//host/...`) on a line."""
+
+    line: int
+    text: str
+    network_path: bool
+
+
+def web_addresses(text: str, *, svg: bool = False) -> list[WebAddress]:
+    """Every web address and network path in a text, in order, with its line."""
+    found: list[WebAddress] = []
     for line_number, line in enumerate(text.splitlines(), start=1):
         for match in _URL.finditer(line):
             address = match.group(0).rstrip(".,;:")
             if svg and address in _XML_NAMESPACES:
                 continue
-            found.append(f"line {line_number} has the address {address!r}; lessons must "
-                         "work with no network")
+            found.append(WebAddress(line_number, address, False))
         for match in _NETWORK_PATH.finditer(line):
-            found.append(f"line {line_number} has the network path {match.group(1)!r}; "
-                         "lessons must work with no network")
+            found.append(WebAddress(line_number, match.group(1), True))
     return found
+
+
+def web_address_problems(text: str, *, svg: bool = False) -> list[str]:
+    """Each web address or network path in a text, as a plain sentence with its line."""
+    return [f"line {found.line} has the "
+            f"{'network path' if found.network_path else 'address'} {found.text!r}; "
+            "lessons must work with no network"
+            for found in web_addresses(text, svg=svg)]
 
 
 def reference_problem(value: str, *, from_file: str, known: set[str],
@@ -88,7 +103,7 @@ def module_problem(specifier: str, *, from_file: str, known: set[str],
     return f"imports {specifier!r}, which is not a file of this exercise"
 
 
-class _PageReader(HTMLParser):
+class PageReader(HTMLParser):
     """Collects the links in a page and the code inside its <script> and <style> tags."""
 
     def __init__(self) -> None:
@@ -96,10 +111,16 @@ class _PageReader(HTMLParser):
         self.links: list[tuple[str, str, str, int]] = []  # tag, attribute, value, line
         self.scripts: list[str] = []
         self.styles: list[str] = []
+        # The same code with the line it starts on, and every tag with its attributes,
+        # for review mode, which points at the exact line.
+        self.script_blocks: list[tuple[int, str]] = []
+        self.style_blocks: list[tuple[int, str]] = []
+        self.tags: list[tuple[str, list[tuple[str, str | None]], int]] = []
         self._inside: str | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         line = self.getpos()[0]
+        self.tags.append((tag, attrs, line))
         for name, value in attrs:
             if value is None:
                 continue
@@ -111,6 +132,7 @@ class _PageReader(HTMLParser):
                 self.links.append((tag, name, value, line))
             elif name == "style":
                 self.styles.append(value)
+                self.style_blocks.append((line, value))
         if tag in ("script", "style"):
             self._inside = tag
 
@@ -118,15 +140,18 @@ class _PageReader(HTMLParser):
         self._inside = None
 
     def handle_data(self, data: str) -> None:
+        line = self.getpos()[0]
         if self._inside == "script":
             self.scripts.append(data)
+            self.script_blocks.append((line, data))
         elif self._inside == "style":
             self.styles.append(data)
+            self.style_blocks.append((line, data))
 
 
 def page_problems(text: str, *, name: str, known: set[str]) -> list[str]:
     """Links, styles and scripts in an HTML or SVG file that point off the exercise."""
-    reader = _PageReader()
+    reader = PageReader()
     reader.feed(text)
     reader.close()
     found: list[str] = []
@@ -149,14 +174,20 @@ def page_problems(text: str, *, name: str, known: set[str]) -> list[str]:
     return found
 
 
+def css_references(text: str) -> list[tuple[str, str, int]]:
+    """Each `@import` and `url()` in CSS: ("@import" or "url()", what it names, its offset)."""
+    return [(label, match.group(1), match.start())
+            for pattern, label in ((_CSS_IMPORT, "@import"), (_CSS_URL, "url()"))
+            for match in pattern.finditer(text)]
+
+
 def style_problems(text: str, *, name: str, known: set[str]) -> list[str]:
     """`@import` and `url()` in CSS that point off the exercise."""
     found: list[str] = []
-    for pattern, label in ((_CSS_IMPORT, "@import"), (_CSS_URL, "url()")):
-        for match in pattern.finditer(text):
-            problem = reference_problem(match.group(1), from_file=name, known=known)
-            if problem:
-                found.append(f"{label} {problem}")
+    for label, value, _offset in css_references(text):
+        problem = reference_problem(value, from_file=name, known=known)
+        if problem:
+            found.append(f"{label} {problem}")
     return found
 
 
