@@ -1,0 +1,1 @@
+"""Tests of the instructor's window and the dashboard's figures."""

@@ -1,0 +1,1 @@
+"""The instructor's window: a dashboard of every learner, their pages, exercises and work."""
