@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test check setup benchmarks clean
+.PHONY: run test check setup benchmarks clean packs installer
 
 setup: $(STAMP)
 
@@ -15,8 +15,30 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)
 
-run: $(STAMP)
+run: packs
 	$(BIN)/tutor
+
+# The curriculum as a signed lesson pack: the same path an installer's curriculum takes.
+# Signed with the key file that TUTOR_SIGNING_KEY names, or else with a development key
+# made once in build/keys/. build/packs/trusted-keys.txt holds its public key, which the
+# app trusts only when it runs from a source checkout.
+DEV_KEY := build/keys/development
+SIGNING_KEY = $${TUTOR_SIGNING_KEY:-$(DEV_KEY).key}
+packs: $(STAMP)
+	@mkdir -p build/packs build/keys
+	@if [ -z "$$TUTOR_SIGNING_KEY" ] && [ ! -f $(DEV_KEY).key ]; then \
+		$(BIN)/tutor keys generate --out $(DEV_KEY) --comment "development key"; fi
+	$(BIN)/tutor pack build lessons -o build/packs/curriculum.tutorpack
+	$(BIN)/tutor pack sign build/packs/curriculum.tutorpack --key "$(SIGNING_KEY)"
+	@$(BIN)/tutor keys public "$(SIGNING_KEY)" \
+		--comment "$$([ -n "$$TUTOR_SIGNING_KEY" ] && echo build key || echo development key)" \
+		> build/packs/trusted-keys.txt
+
+# The offline bundle for workstations: dist/tutor/, with the program dist/tutor/tutor. The
+# curriculum goes in as the signed pack that `make packs` builds (see README.md).
+installer: packs
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --workpath build/installer build_installer.spec
+	@du -sh dist/tutor
 
 check: $(STAMP)
 	$(BIN)/ruff check tutor sandbox tests benchmarks

@@ -28,13 +28,28 @@ from tutor.content.model import Exercise
 from tutor.paths import data_dir, database_path
 
 # Each of these modules has `add_commands(subparsers)`, which adds its own subcommands.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = (
+    "tutor.cli_packs", "tutor.cli_config", "tutor.cli_staff", "tutor.cli_review",
+    "tutor.cli_instructor", "tutor.cli_exchange", "tutor.cli_reports",
+)
 
 _print_json = print_json
 
 
 def _library(args: argparse.Namespace) -> Library:
-    return load_library(Path(args.lessons) if args.lessons else None)
+    """The lessons a command works on: --lessons, else the source folder, else installed packs.
+
+    An installed program has no lessons/ folder: it uses the packs the app shows.
+    """
+    from tutor.content import loader
+
+    if args.lessons:
+        return load_library(Path(args.lessons))
+    if loader.default_lessons_root().is_dir():
+        return load_library(None)
+    from tutor.content.packs.startup import app_lessons
+
+    return app_lessons(data_dir(args.data_dir)).library
 
 
 def _read_submission(exercise: Exercise, folder: Path) -> dict[str, str]:
@@ -143,8 +158,7 @@ def command_lessons_lint(args: argparse.Namespace) -> int:
     from tutor.content.loader import load_lessons
 
     # A path may be the whole lessons folder, one track or one exercise.
-    library = load_lessons(Path(args.path)) if args.path else \
-        load_library(Path(args.lessons) if args.lessons else None)
+    library = load_lessons(Path(args.path)) if args.path else _library(args)
     run_check = None
     if not args.static:
         from tutor.checking import run_check_blocking
@@ -224,7 +238,8 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=command_lessons_list)
     lint = lesson_commands.add_parser("lint", help="check the whole curriculum")
-    lint.add_argument("path", nargs="?", help="a lessons folder (default: the built-in one)")
+    lint.add_argument("path", nargs="?",
+                      help="a lessons folder (default: the built-in or installed lessons)")
     lint.add_argument("--json", action="store_true")
     lint.add_argument("--static", action="store_true",
                       help="skip running starters and solutions through the checks")
@@ -258,6 +273,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exit_:
         return EXIT_OK if exit_.code in (0, None) else EXIT_ERROR
     try:
+        from tutor.cli_config import prepare_installation
+
+        prepare_installation(args)  # the installer config: data folder, keys, passphrase
         code: int = args.handler(args)
         return code
     except NegativeResult as error:

@@ -15,7 +15,7 @@ from sandbox.web.scheme import register_scheme
 # noise for a learner or a script reading stderr, so headless commands drop them.
 _NOISE = ("QRhi", "Failed to create RHI", "Vulkan", "QVulkanInstance", "GBM is not supported",
           "This plugin does not support",
-          "Release of profile requested", "GPUInfo")
+          "Release of profile requested", "GPUInfo", "Couldn't load pipewire")
 
 
 def _quiet_handler(kind: QtMsgType, context: object, message: str) -> None:

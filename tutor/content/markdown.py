@@ -15,10 +15,9 @@ from markdown_it.common.utils import escapeHtml
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
-from pygments import highlight
-from pygments.formatters import HtmlFormatter
 from pygments.lexer import Lexer
 from pygments.lexers import BashLexer, CssLexer, HtmlLexer, JavascriptLexer, SqlLexer
+from pygments.token import Comment, Error, Keyword, Name, Number, String, _TokenType
 
 # Fence languages a lesson may name. Anything else is shown as plain, unhighlighted code.
 _LEXERS: dict[str, type[Lexer]] = {
@@ -33,11 +32,33 @@ _LEXERS: dict[str, type[Lexer]] = {
 }
 
 # QTextBrowser knows only a small part of HTML and CSS, so styles are inline and simple.
+# Colours name a role of the Qt palette, never a fixed colour: the text browser looks each
+# role up in the application's palette whenever it reads the HTML, and the lesson view reads
+# it again when the theme changes. So code boxes follow the light, dark and high-contrast
+# themes, whose palettes keep every one of these roles readable on the code box background.
 _PRE_STYLE = (
-    "background-color:#f4f4f4; color:#1a1a1a; font-family:monospace; "
+    "background-color:palette(alternate-base); color:palette(text); font-family:monospace; "
     "margin-top:6px; margin-bottom:10px; padding:8px"
 )
-_INLINE_CODE_STYLE = "background-color:#ececec; color:#7a1f1f; font-family:monospace"
+_INLINE_CODE_STYLE = (
+    "background-color:palette(alternate-base); color:palette(bright-text); "
+    "font-family:monospace"
+)
+# Syntax colours by kind of token. Few on purpose, each a palette role every theme keeps
+# readable: the link colour (blue), bright text (the theme's red), placeholder text (grey)
+# and the accent (the theme's focus colour). Kinds not listed keep the code box's text colour.
+_TOKEN_STYLES: tuple[tuple[_TokenType, str], ...] = (
+    (Comment, "color:palette(placeholder-text); font-style:italic"),
+    (String, "color:palette(bright-text)"),
+    (Error, "color:palette(bright-text)"),
+    (Keyword, "color:palette(link); font-weight:bold"),
+    (Name.Tag, "color:palette(link); font-weight:bold"),
+    (Name.Attribute, "color:palette(accent)"),
+    (Name.Builtin, "color:palette(accent)"),
+    (Name.Function, "color:palette(accent)"),
+    (Name.Class, "color:palette(accent)"),
+    (Number, "color:palette(accent)"),
+)
 
 
 def _lexer_for(language: str) -> Lexer | None:
@@ -45,14 +66,25 @@ def _lexer_for(language: str) -> Lexer | None:
     return lexer_class() if lexer_class else None
 
 
+def _token_style(kind: _TokenType) -> str:
+    return next((style for family, style in _TOKEN_STYLES if kind in family), "")
+
+
+def _coloured(code: str, lexer: Lexer) -> str:
+    """The code as escaped HTML, each token that has a colour in a span of its own."""
+    parts = []
+    for kind, text in lexer.get_tokens(code):
+        style = _token_style(kind)
+        escaped = escapeHtml(text)
+        parts.append(f'<span style="{style}">{escaped}</span>' if style and text.strip()
+                     else escaped)
+    return "".join(parts)
+
+
 def highlight_code(code: str, language: str) -> str:
     """HTML for a block of code, coloured when the language is one lessons use."""
     lexer = _lexer_for(language)
-    if lexer is None:
-        body = escapeHtml(code)
-    else:
-        formatter = HtmlFormatter(noclasses=True, nowrap=True)
-        body = highlight(code, lexer, formatter)
+    body = escapeHtml(code) if lexer is None else _coloured(code, lexer)
     return f'<pre style="{_PRE_STYLE}">{body.rstrip(chr(10))}</pre>\n'
 
 

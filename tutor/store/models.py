@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-EventKind = Literal["check", "hint_shown", "started_again"]
+# "question": a learner asked their instructor for help ("I'm stuck"); it travels in exports.
+EventKind = Literal["check", "hint_shown", "started_again", "question"]
 ChangeKind = Literal["learners", "progress", "draft", "settings", "audit", "feedback"]
 ProgressStatus = Literal["started", "done"]
 

@@ -71,8 +71,9 @@ def verify_file(path: Path, sha256_hex: str) -> None:
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         # Ask the system to drop its cached copy, so the bytes come from the device.
-        if hasattr(os, "posix_fadvise"):
-            os.posix_fadvise(handle.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
+        advise = getattr(os, "posix_fadvise", None)
+        if advise is not None:
+            advise(handle.fileno(), 0, 0, getattr(os, "POSIX_FADV_DONTNEED", 4))
         while chunk := handle.read(CHUNK):
             digest.update(chunk)
     if digest.hexdigest() != sha256_hex:

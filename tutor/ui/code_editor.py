@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
-    QFontDatabase,
     QKeyEvent,
     QKeySequence,
     QPainter,
@@ -18,20 +17,20 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextFormat,
 )
-from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from tutor.ui.find_bar import FindBar
-from tutor.ui.highlighter import PygmentsHighlighter, editor_colors, lexer_for_file_name
+from tutor.ui.highlighter import PygmentsHighlighter, lexer_for_file_name
+from tutor.ui.text_size import fixed_pitch_font
+from tutor.ui.themes import current_theme
 
 INDENT = "  "
 LEAVE_HELP = ("Tab adds two spaces. To move out of the editor, press Ctrl+Tab, "
               "or press Esc and then Tab.")
 # From this many lines, a new text is coloured after it is shown rather than before.
 LONG_TEXT_LINES = 300
-CURRENT_LINE_COLOR = QColor("#fff5c2")
-GUTTER_BACKGROUND = QColor("#ececec")
-GUTTER_TEXT = QColor("#595959")  # 6:1 on the gutter background
-FOCUS_BORDER = "#1c57b8"
+# The editor's colours (background, text, line numbers, the current line, syntax colours)
+# come from the theme (tutor/ui/themes.py), and follow it when it changes.
 # HTML elements that never hold content, so a new line after them needs no extra indent.
 VOID_ELEMENTS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
                            "meta", "source", "track", "wbr", "!doctype"})
@@ -71,24 +70,15 @@ class CodeEditor(QPlainTextEdit):
         super().__init__(parent)
         self.file_name = file_name
         self._leave_on_next_tab = False
-        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        font.setPointSizeF(max(QApplication.font().pointSizeF(), font.pointSizeF()))
-        self.setFont(font)
+        self._theme_key = ""
+        self.setFont(fixed_pitch_font())  # its size follows the text size
         self.setTabChangesFocus(False)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setAccessibleName(f"Code editor: {file_name}" if file_name else "Code editor")
         self.setAccessibleDescription(LEAVE_HELP)
         self.setToolTip(LEAVE_HELP)
-        background, text = editor_colors()
-        palette = self.palette()
-        palette.setColor(QPalette.ColorRole.Base, background)
-        palette.setColor(QPalette.ColorRole.Text, text)
-        self.setPalette(palette)
-        # A clear border while the editor has the keyboard; most styles show almost nothing.
-        self.setStyleSheet(
-            f"QPlainTextEdit {{ border: 2px solid #b8b8b8; background: {background.name()}; "
-            f"color: {text.name()}; }} "
-            f"QPlainTextEdit:focus {{ border: 2px solid {FOCUS_BORDER}; }}")
+        # The theme's style sheet gives code editors their colours and a clear focus border.
+        self.setProperty("role", "code")
 
         self.highlighter: PygmentsHighlighter | None = None
         if lexer_for_file_name(file_name) is not None:
@@ -103,6 +93,7 @@ class CodeEditor(QPlainTextEdit):
         self.updateRequest.connect(self._scroll_gutter)
         self.cursorPositionChanged.connect(self._show_current_line)
         self._update_margins()
+        self._follow_theme()
         self._show_current_line()
 
     def set_text(self, text: str) -> None:
@@ -160,14 +151,39 @@ class CodeEditor(QPlainTextEdit):
         else:
             super().keyPressEvent(event)
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        """Follow a new theme: Qt sends StyleChange when the app's style sheet changes."""
+        super().changeEvent(event)
+        # Qt sends these from inside __init__ too (setFont), before the children exist.
+        if event.type() == QEvent.Type.StyleChange and hasattr(self, "find_bar"):
+            self._follow_theme()
+        elif event.type() == QEvent.Type.FontChange and hasattr(self, "find_bar"):
+            self._update_margins()  # wider line numbers for bigger text
+
+    def _follow_theme(self) -> None:
+        theme = current_theme()
+        if theme.key == self._theme_key:
+            return
+        self._theme_key = theme.key
+        # The palette too, for when no style sheet is applied (a widget on its own).
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Base, QColor(theme.editor_background))
+        palette.setColor(QPalette.ColorRole.Text, QColor(theme.editor_text))
+        self.setPalette(palette)
+        if self.highlighter is not None:
+            self.highlighter.set_colors(theme.syntax_style, QColor(theme.editor_background),
+                                        minimum_contrast=theme.text_contrast)
+        self._show_current_line()
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
         self._place_children()
 
     def paint_gutter(self, gutter: QWidget, event: QPaintEvent) -> None:
         """Draw the line numbers for the lines in view."""
+        theme = current_theme()
         painter = QPainter(gutter)
-        painter.fillRect(event.rect(), GUTTER_BACKGROUND)
+        painter.fillRect(event.rect(), QColor(theme.gutter_background))
         current = self.textCursor().blockNumber()
         block = self.firstVisibleBlock()
         top = round(self.blockBoundingGeometry(block).translated(self.contentOffset()).top())
@@ -179,8 +195,8 @@ class CodeEditor(QPlainTextEdit):
             if block.isVisible() and bottom >= event.rect().top():
                 number = block.blockNumber()
                 painter.setFont(bold if number == current else self.font())
-                painter.setPen(self.palette().color(QPalette.ColorRole.Text)
-                               if number == current else GUTTER_TEXT)
+                painter.setPen(QColor(theme.editor_text if number == current
+                                      else theme.gutter_text))
                 painter.drawText(0, top, gutter.width() - 6, height,
                                  Qt.AlignmentFlag.AlignRight, str(number + 1))
             block = block.next()
@@ -208,7 +224,7 @@ class CodeEditor(QPlainTextEdit):
 
     def _show_current_line(self) -> None:
         line = QTextEdit.ExtraSelection()
-        line.format.setBackground(CURRENT_LINE_COLOR)
+        line.format.setBackground(QColor(current_theme().current_line))
         line.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
         line.cursor = self.textCursor()
         line.cursor.clearSelection()

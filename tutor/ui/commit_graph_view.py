@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPaintEvent,
+    QPalette,
     QPen,
 )
 from PySide6.QtWidgets import QLabel, QScrollArea, QStackedLayout, QWidget
@@ -34,7 +35,7 @@ LABEL_COLORS = {
     "remote": (QColor("#fde0db"), QColor("#9c1c10")),
     "tag": (QColor("#fff0bf"), QColor("#5c4300")),
 }
-SHA_COLOR = QColor("#555555")
+SHA_COLOR = QColor("#555555")  # the light theme's; a theme's own grey is used when drawn
 
 
 @dataclass(frozen=True)
@@ -276,7 +277,7 @@ class _GraphCanvas(QWidget):
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
             x = box.right() + 5
         painter.setFont(self._sha_font)
-        painter.setPen(SHA_COLOR)
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
         sha_width = QFontMetrics(self._sha_font).horizontalAdvance(row.short) + 10
         painter.drawText(QRectF(x + 3, top, sha_width, ROW_HEIGHT),
                          Qt.AlignmentFlag.AlignVCenter, row.short)

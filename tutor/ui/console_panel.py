@@ -5,16 +5,20 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFontDatabase, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from sandbox.results import ConsoleEntry
+from tutor.ui.text_size import fixed_pitch_font
+from tutor.ui.themes import Theme, current_theme
 
 MAX_LINES = 500
 TRIMMED_NOTICE = "Only the last 500 lines are kept. Older lines were removed."
 LEVEL_WORDS = {"error": "Error: ", "warn": "Warning: ", "info": "", "log": ""}
-LEVEL_COLORS = {"error": QColor("#b00020"), "warn": QColor("#8a4b00")}  # over 4.5:1 on white
+# Errors and warnings are marked in words and in the theme's colours; each line remembers
+# its level (as the block's user state) so a new theme can colour it again.
+LEVEL_STATES = {"error": 1, "warn": 2}
 APP_SOURCE = re.compile(r"^tutor://[^/]*/")
 
 
@@ -24,6 +28,15 @@ def where_from(entry: ConsoleEntry) -> str:
     if source and entry.line:
         return f"{source} line {entry.line}"
     return source or (f"line {entry.line}" if entry.line else "")
+
+
+def level_color(level: str, theme: Theme) -> QColor | None:
+    """The colour a line of this level has in `theme` (None: the usual text colour)."""
+    if level == "error":
+        return QColor(theme.failed)
+    if level == "warn":
+        return QColor(theme.warning)
+    return None
 
 
 def console_text(entry: ConsoleEntry) -> str:
@@ -49,7 +62,8 @@ class ConsolePanel(QWidget):
         self._view.setAccessibleName("Console output")
         self._view.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                            | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self._view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self._view.setFont(fixed_pitch_font())
+        self._theme_key = current_theme().key
         self._view.setMaximumBlockCount(MAX_LINES)
         self._view.setPlaceholderText("Nothing printed yet.")
         layout = QVBoxLayout(self)
@@ -76,21 +90,32 @@ class ConsolePanel(QWidget):
         document = self._view.document()
         cursor = QTextCursor(document)
         cursor.movePosition(QTextCursor.MoveOperation.End)
+        theme = current_theme()
         cursor.beginEditBlock()
         for index, (text, level) in enumerate(reversed(kept)):
             if index or not starts_empty:
                 cursor.insertBlock()
             text_format = QTextCharFormat()
-            color = LEVEL_COLORS.get(level)
+            color = level_color(level, theme)
             if color is not None:
                 text_format.setForeground(color)
             # insertText takes the text as it is: nothing in it is read as markup.
             cursor.insertText(text, text_format)
+            cursor.block().setUserState(LEVEL_STATES.get(level, 0))
         cursor.endEditBlock()
         if self._lines_added > MAX_LINES:
             self._notice.show()
         scroll_bar = self._view.verticalScrollBar()
         scroll_bar.setValue(scroll_bar.maximum())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        """Colour errors and warnings again in a new theme."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.StyleChange and current_theme().key != self._theme_key:
+            self._theme_key = current_theme().key
+            recolor_lines(self._view.document(), {
+                state: level_color(level, current_theme()) for level, state
+                in LEVEL_STATES.items()})
 
     def clear(self) -> None:
         """Remove every line."""
@@ -105,3 +130,24 @@ class ConsolePanel(QWidget):
     def notice(self) -> str:
         """The note about removed lines, or "" when none were removed."""
         return self._notice.text() if not self._notice.isHidden() else ""
+
+
+def recolor_lines(document: QTextDocument, colors: dict[int, QColor | None]) -> None:
+    """Give each line whose user state is a key of `colors` that colour (None: the usual)."""
+    block = document.begin()
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()
+    while block.isValid():
+        if block.userState() in colors:
+            color = colors[block.userState()]
+            text_format = QTextCharFormat()
+            if color is None:
+                text_format.clearForeground()
+            else:
+                text_format.setForeground(color)
+            cursor.setPosition(block.position())
+            cursor.setPosition(block.position() + block.length() - 1,
+                               QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(text_format)
+        block = block.next()
+    cursor.endEditBlock()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from sandbox.results import CHECKS_COULD_NOT_RUN, CheckReport, ConsoleEntry
@@ -97,6 +97,7 @@ class ExerciseController(QObject):
         window.editor.files_edited.connect(self._on_edited)
         window.check_requested.connect(self.check)
         window.start_again_requested.connect(self.confirm_start_again)
+        window.stuck_requested.connect(self.ask_instructor)
         window.hints.hint_revealed.connect(self._on_hint_revealed)
         runner.check_finished.connect(self._on_check_finished)
         preview.console_message.connect(self._on_preview_console)
@@ -117,6 +118,7 @@ class ExerciseController(QObject):
         self.flush_draft()
         self.learner = learner
         self.exercise = None
+        self._window.feedback.clear()  # one learner never sees another's feedback
         self._window.show_learner(learner.display_name)
         learner_id = learner.id
         self._ops.run(lambda: self._store.progress(learner_id), self._show_progress_and_open)
@@ -167,6 +169,7 @@ class ExerciseController(QObject):
             window.statusBar().showMessage(
                 "Your saved work is back." if draft else "Read the lesson, then change the code.")
             self._refresh_preview()
+            self._show_feedback()
             self.exercise_opened.emit(exercise.id)
 
         self._ops.run(load, show)
@@ -375,11 +378,45 @@ class ExerciseController(QObject):
         self._ops.run(reset)
         self._window.statusBar().showMessage("You are back at the start of this exercise.")
 
+    # -- asking the instructor, and their feedback ----------------------------------------
+
+    def ask_instructor(self) -> None:
+        """Open "I'm stuck": the question is kept with the code in the editor now."""
+        if self.learner is None or self.exercise is None:
+            return
+        from tutor.store.questions import record_question
+        from tutor.ui.stuck_dialog import StuckDialog
+
+        self.flush_draft()
+        store, learner_id, exercise = self._store, self.learner.id, self.exercise
+        files = self._window.editor.files()
+        dialog = StuckDialog(lambda text: record_question(
+            store, learner_id, exercise.id, exercise.content_version, text, files),
+            self._ops, self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def _show_feedback(self) -> None:
+        if self.learner is None or self.exercise is None:
+            return
+        from tutor.ui.feedback_panel import load_feedback
+
+        learner, exercise = self.learner, self.exercise
+
+        def show(notes: Any) -> None:
+            if self.learner is learner and self.exercise is exercise:
+                self._window.feedback.show_notes(notes)
+
+        self._ops.run(lambda: load_feedback(self._store, learner.id, exercise.id), show)
+
     # -- store announcements -------------------------------------------------------------
 
     def _on_store_changed(self, change: Change) -> None:
         if self.learner is None or change.learner_id not in (None, self.learner.id):
             return
+        if change.kind == "feedback" and self.exercise is not None \
+                and change.exercise_id in (None, self.exercise.id):
+            self._show_feedback()
         if change.kind in ("progress", "draft"):
             learner_id = self.learner.id
             self._ops.run(lambda: self._store.progress(learner_id),

@@ -6,10 +6,10 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
-    QFontDatabase,
     QKeyEvent,
     QKeySequence,
     QShortcut,
+    QTextBlock,
     QTextCharFormat,
     QTextCursor,
 )
@@ -24,6 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tutor.ui.console_panel import recolor_lines
+from tutor.ui.text_size import fixed_pitch_font
+from tutor.ui.themes import current_theme
+
 MAX_LINES = 2000
 PROMPT = "$ "
 WORKING_TEXT = "Working..."
@@ -33,6 +37,19 @@ FAILED_WITH_NO_OUTPUT = "The command did not work."
 COMMAND_COLOR = QColor("#0b3d91")  # both read well (over 4.5:1) on a white background
 FAILED_COLOR = QColor("#b00020")
 MESSAGE_PROMPT = "Write a short message that says what you changed:"
+# Commands and failures are coloured by the theme (the colours above are the light
+# theme's); each line remembers which it is, as its block's user state, so a new theme can
+# colour it again.
+COMMAND_LINE, FAILED_LINE = 1, 2
+
+
+def _mark_blocks(first: QTextBlock, last: QTextBlock, state: int) -> None:
+    block = first
+    while block.isValid():
+        block.setUserState(state)
+        if block == last:
+            break
+        block = block.next()
 
 
 def _plain_label(text: str) -> QLabel:
@@ -49,7 +66,8 @@ class GitConsolePanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Git console")
-        fixed_font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        fixed_font = fixed_pitch_font()  # its size follows the text size
+        self._theme_key = current_theme().key
         self._history: list[str] = []
         self._history_index = 0  # len(history) means "the line being written now"
         self._draft = ""
@@ -100,28 +118,43 @@ class GitConsolePanel(QWidget):
     def show_result(self, command: str, output: str, ok: bool, *, refused: bool = False) -> None:
         """Add a command and what it printed; a failed or refused one is marked in words too."""
         document = self._output.document()
+        theme = current_theme()
         cursor = QTextCursor(document)
         cursor.movePosition(QTextCursor.MoveOperation.End)
         cursor.beginEditBlock()
         if not document.isEmpty():
             cursor.insertBlock()
         command_format = QTextCharFormat()
-        command_format.setForeground(COMMAND_COLOR)
+        command_format.setForeground(QColor(theme.command))
         command_format.setFontWeight(QFont.Weight.Bold)
         # insertText takes the text as it is: nothing in it is read as markup.
         cursor.insertText(PROMPT + command, command_format)
+        cursor.block().setUserState(COMMAND_LINE)
         text = output.rstrip("\n")
         output_format = QTextCharFormat()
-        if not ok or refused:
-            output_format.setForeground(FAILED_COLOR)
+        failed = not ok or refused
+        if failed:
+            output_format.setForeground(QColor(theme.failed))
             word = REFUSED_WORD if refused else FAILED_WORD
             text = word + (text.lstrip("\n") or FAILED_WITH_NO_OUTPUT)
         if text:
             cursor.insertBlock()
+            first = cursor.block()
             cursor.insertText(text, output_format)
+            if failed:
+                _mark_blocks(first, cursor.block(), FAILED_LINE)
         cursor.endEditBlock()
         scroll_bar = self._output.verticalScrollBar()
         scroll_bar.setValue(scroll_bar.maximum())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        """Colour commands and failures again in a new theme."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.StyleChange and current_theme().key != self._theme_key:
+            theme = current_theme()
+            self._theme_key = theme.key
+            recolor_lines(self._output.document(), {COMMAND_LINE: QColor(theme.command),
+                                                    FAILED_LINE: QColor(theme.failed)})
 
     def clear(self) -> None:
         """Remove everything shown so far; the command history stays."""

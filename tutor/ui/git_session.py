@@ -31,6 +31,7 @@ from tutor.content.model import Exercise
 from tutor.ui.background import BackgroundCalls
 from tutor.ui.commit_graph_view import CommitGraphView
 from tutor.ui.git_console_panel import CommitMessageDialog, GitConsolePanel
+from tutor.ui.themes import set_tone
 
 
 class GitWorkArea(QWidget):
@@ -43,7 +44,7 @@ class GitWorkArea(QWidget):
         self.notice = QLabel()
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
         self.notice.setWordWrap(True)
-        self.notice.setStyleSheet("background: #fff4ce; color: #3b2f00; padding: 6px;")
+        set_tone(self.notice, "notice")  # the theme gives notices their colours
         self.notice.hide()
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.console)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from tutor.content.glossary import Glossary, GlossaryTerm
+from tutor.ui.text_size import fixed_pitch_font
 
 NOT_FOUND = "This word is not in the glossary yet. Ask your instructor what it means."
 SEE_ALSO = "See also:"
@@ -51,7 +52,7 @@ class GlossaryView(QWidget):
         self._example = QPlainTextEdit()
         self._example.setReadOnly(True)
         self._example.setAccessibleName("Example")
-        self._example.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self._example.setFont(fixed_pitch_font())
         self._example.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self._example.setMaximumHeight(140)
 

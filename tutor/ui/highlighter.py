@@ -271,6 +271,7 @@ class PygmentsHighlighter(QSyntaxHighlighter):
         self._lexer = lexer_for_file_name(file_name)
         self._style: StyleMeta = get_style_by_name(STYLE_NAME)
         self._background = editor_colors()[0]
+        self._minimum_contrast = 4.5
         self._formats: dict[_TokenType, QTextCharFormat | None] = {}
         self._state_ids: dict[LineState, int] = {INITIAL_STATE: 0}
         self._states: list[LineState] = [INITIAL_STATE]
@@ -306,6 +307,20 @@ class PygmentsHighlighter(QSyntaxHighlighter):
             self.setDocument(None)
         set_text()
         self._resume_timer.start()
+
+    def set_colors(self, style_name: str, background: QColor, *,
+                   minimum_contrast: float = 4.5) -> None:
+        """Colour tokens from another pygments style, made readable on `background`.
+
+        For a theme change: the whole text is coloured again, a slice at a time.
+        """
+        self._style = get_style_by_name(style_name)
+        self._background = QColor(background)
+        self._minimum_contrast = minimum_contrast
+        self._formats = {}
+        document = self._detached_from or self.document()
+        if document is not None and self._detached_from is None and not document.isEmpty():
+            self._mark_pending(0, document.characterCount() - 1)
 
     def _attach(self, document: QTextDocument) -> None:
         self.setDocument(document)
@@ -440,7 +455,8 @@ class PygmentsHighlighter(QSyntaxHighlighter):
         if kind is not Error and (style["color"] or style["bold"] or style["italic"]):
             text_format = QTextCharFormat()
             if style["color"]:
-                color = readable_color(QColor(f"#{style['color']}"), self._background)
+                color = readable_color(QColor(f"#{style['color']}"), self._background,
+                                       self._minimum_contrast)
                 text_format.setForeground(color)
             if style["bold"]:
                 text_format.setFontWeight(QFont.Weight.Bold)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
@@ -21,6 +23,7 @@ class HintsPanel(QWidget):
         self.setAccessibleName("Hints")
         self._hints: list[str] = []
         self._shown = 0
+        self._line_height = 100  # per cent; easy reading sets more
 
         self._button = QPushButton(SHOW_HINT)
         self._button.setMinimumHeight(36)
@@ -35,6 +38,8 @@ class HintsPanel(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self._list)
         scroll.setAccessibleName("Hints shown")
+        # Tab goes to each hint itself (the area scrolls to show it), not to the area.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -74,6 +79,13 @@ class HintsPanel(QWidget):
         return [label for item in items
                 if item is not None and isinstance(label := item.widget(), QLabel)]
 
+    def set_reading_style(self, font: QFont, line_height: int) -> None:
+        """Set the hints in `font` (its size still follows the text size) and line height."""
+        self._line_height = line_height
+        self.setFont(font)
+        for label in self.shown_labels():
+            self._set_label_text(label, str(label.property("plain_text")))
+
     def button_text(self) -> str:
         """What the hint button says."""
         return self._button.text()
@@ -84,10 +96,10 @@ class HintsPanel(QWidget):
         return self._add_label(text)
 
     def _add_label(self, text: str) -> QLabel:
-        # Hints mark code with backticks; shown as plain text, a learner might type them.
-        label = QLabel(text.replace("`", ""))
-        label.setTextFormat(Qt.TextFormat.PlainText)
+        label = QLabel()
         label.setWordWrap(True)
+        # Hints mark code with backticks; shown as plain text, a learner might type them.
+        self._set_label_text(label, text.replace("`", ""))
         # Reachable by Tab, so a screen reader can read it; a label's name is its text.
         label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
@@ -97,12 +109,24 @@ class HintsPanel(QWidget):
         self._list_layout.insertWidget(self._list_layout.count() - 1, label)
         return label
 
+    def _set_label_text(self, label: QLabel, text: str) -> None:
+        label.setProperty("plain_text", text)
+        label.setAccessibleName(text)
+        if self._line_height == 100:
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setText(text)
+            return
+        # Only rich text has a line height. The hint is escaped, so none of it is markup.
+        label.setTextFormat(Qt.TextFormat.RichText)
+        lines = "<br>".join(html.escape(line) for line in text.split("\n"))
+        label.setText(f'<p style="line-height:{self._line_height}%">{lines}</p>')
+
     def _update_button(self) -> None:
         finished = self._shown >= len(self._hints)
         text = NO_MORE_HINTS if finished else SHOW_HINT
         self._button.setText(text)
         self._button.setAccessibleName(text)
         self._button.setEnabled(not finished)
-        font = QFont(self._button.font())
+        font = QFont()  # only the weight: size and family follow the panel
         font.setBold(not finished)
         self._button.setFont(font)

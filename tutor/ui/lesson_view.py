@@ -7,9 +7,11 @@ import html
 from typing import Any
 from urllib.parse import unquote_to_bytes
 
-from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
-from PySide6.QtGui import QImage, QTextDocument
+from PySide6.QtCore import QByteArray, QEvent, Qt, QUrl, Signal
+from PySide6.QtGui import QFont, QImage, QTextBlockFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from tutor.ui.themes import current_theme
 
 GLOSSARY_SCHEME = "glossary"
 # A picture inside the lesson itself may be this big; anything larger is left out.
@@ -50,13 +52,50 @@ class LessonView(QTextBrowser):
         self.setAccessibleName("Lesson")
         self.anchorClicked.connect(self._follow)
         self._title = ""
+        self._html = ""
+        self._line_height = 100  # per cent; easy reading sets more
+        self._theme_key = current_theme().key
 
     def show_lesson(self, title: str, html_text: str) -> None:
         """Show a lesson: `title` is plain text; `html_text` comes from render_markdown."""
         self._title = title
         self.setAccessibleName(f"Lesson: {title}" if title else "Lesson")
-        self.setHtml(f"<h1>{html.escape(title)}</h1>\n{html_text}")
+        self._html = f"<h1>{html.escape(title)}</h1>\n{html_text}"
+        self.setHtml(self._html)
+        self._apply_line_height()
         self.verticalScrollBar().setValue(0)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        """Lay the lesson out again in a new theme: Qt fixes link colours when it reads HTML."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.StyleChange and current_theme().key != self._theme_key:
+            self._theme_key = current_theme().key
+            if self._html:
+                position = self.verticalScrollBar().value()
+                self.setHtml(self._html)
+                self._apply_line_height()
+                self.verticalScrollBar().setValue(position)
+
+    def set_reading_style(self, font: QFont, line_height: int) -> None:
+        """Set the lesson in `font` (its size still follows the text size) and line height."""
+        self._line_height = line_height
+        self.setFont(font)
+        self._apply_line_height()
+
+    def line_height(self) -> int:
+        """The line height of the lesson text, in per cent of a single line."""
+        return self._line_height
+
+    def _apply_line_height(self) -> None:
+        block_format = QTextBlockFormat()
+        if self._line_height == 100:
+            block_format.setLineHeight(0, QTextBlockFormat.LineHeightTypes.SingleHeight.value)
+        else:
+            block_format.setLineHeight(
+                self._line_height, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        cursor = QTextCursor(self.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.mergeBlockFormat(block_format)
 
     def title(self) -> str:
         """The title of the lesson on show."""

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 
 from tutor.ui.console_panel import ConsolePanel
 from tutor.ui.editor_tabs import EditorTabs
+from tutor.ui.feedback_panel import FeedbackPanel
+from tutor.ui.focus_order import move_focus
 from tutor.ui.hints_panel import HintsPanel
 from tutor.ui.lesson_view import LessonView
 from tutor.ui.outline import CourseOutline
@@ -34,6 +36,7 @@ class MainWindow(QMainWindow):
 
     check_requested = Signal()
     start_again_requested = Signal()
+    stuck_requested = Signal()
     switch_learner_requested = Signal()
     about_requested = Signal()
     closing = Signal()
@@ -50,10 +53,13 @@ class MainWindow(QMainWindow):
         self.preview = PreviewPanel()
         self.results = ResultsPanel()
         self.console = ConsolePanel()
+        self.feedback = FeedbackPanel()
         self.learner_label = QLabel()
         self.learner_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.learner_label.setMinimumWidth(1)  # a long name at big text never widens the window
         self.check_button = QPushButton("Check my code")
         self.start_again_button = QPushButton("Start again")
+        self.stuck_button = QPushButton("I'm stuck")
         self.switch_button = QPushButton("Change learner")
         self.about_button = QPushButton("About")
         # Staff actions (export, packs, learners, settings); each asks for the passphrase.
@@ -67,14 +73,13 @@ class MainWindow(QMainWindow):
         self.check_button.setToolTip("Run the checks on your code (Ctrl+Enter)")
         self.check_button.setAccessibleName("Check my code")
         self.check_button.setMinimumHeight(36)
-        self.check_button.setStyleSheet(
-            "QPushButton { background: #1d6b2f; color: white; font-weight: bold; "
-            "padding: 4px 18px; border-radius: 4px; }"
-            "QPushButton:disabled { background: #7a9a80; }"
-            "QPushButton:focus { outline: 2px solid #f0b400; border: 2px solid #f0b400; }")
+        # Its green, and its focus ring, come from the theme (tutor/ui/themes.py).
+        self.check_button.setObjectName("check_button")
         self.start_again_button.setToolTip("Go back to the files you started with")
         self.check_button.clicked.connect(self.check_requested)
         self.start_again_button.clicked.connect(self.start_again_requested)
+        self.stuck_button.setToolTip("Ask your instructor a question about this exercise")
+        self.stuck_button.clicked.connect(self.stuck_requested)
         self.switch_button.clicked.connect(self.switch_learner_requested)
         self.about_button.clicked.connect(self.about_requested)
         self.about_button.setToolTip("About this installation")
@@ -89,11 +94,13 @@ class MainWindow(QMainWindow):
         top_bar.addWidget(self.switch_button)
         top_bar.addWidget(self.staff_button)
         top_bar.addWidget(self.about_button)
+        self._top_bar = top_bar
 
         actions = QHBoxLayout()
         actions.setContentsMargins(0, 2, 0, 2)
         actions.addWidget(self.check_button)
         actions.addWidget(self.start_again_button)
+        actions.addWidget(self.stuck_button)
         actions.addStretch(1)
 
         lesson_column = QSplitter(Qt.Orientation.Vertical)
@@ -111,7 +118,11 @@ class MainWindow(QMainWindow):
 
         self.bottom_tabs.addTab(self.results, "Checks")
         self.bottom_tabs.addTab(self.console, "Console")
-        self.bottom_tabs.setAccessibleName("Check results and console")
+        self.bottom_tabs.addTab(self.feedback, "Feedback")
+        self.feedback.summary_changed.connect(
+            lambda title: self.bottom_tabs.setTabText(self.bottom_tabs.indexOf(self.feedback),
+                                                      title))
+        self.bottom_tabs.setAccessibleName("Check results, console and feedback")
         # What the exercise produces: the page preview for web work, a result table for
         # SQL, a console and commit graph for git. Kind-specific widgets are added later.
         self.work_area = QStackedWidget()
@@ -126,6 +137,7 @@ class MainWindow(QMainWindow):
         middle.addWidget(editor_column)
         middle.addWidget(right_column)
         middle.setSizes([310, 430, 356])
+        self._middle_split = middle
 
         self.left_tabs.addTab(self.outline, "Course")
         self.left_tabs.addTab(self.search, "Search")
@@ -134,6 +146,7 @@ class MainWindow(QMainWindow):
         main.addWidget(self.left_tabs)
         main.addWidget(middle)
         main.setSizes([270, 1096])
+        self._main_split = main
         main.setStretchFactor(1, 1)
 
         self.workspace = QWidget()
@@ -159,6 +172,19 @@ class MainWindow(QMainWindow):
         search.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("Ctrl+Shift+F")])
         search.triggered.connect(self.open_search)
         self.addAction(search)
+
+    def set_panel_widths(self, outline: int, lesson: int, editor: int, right: int) -> None:
+        """Share the width between the course, the lesson, the editor and the right column."""
+        self._main_split.setSizes([outline, lesson + editor + right])
+        self._middle_split.setSizes([lesson, editor, right])
+
+    def add_top_bar_widget(self, widget: QWidget) -> None:
+        """Put a control in the top bar, before Change learner."""
+        self._top_bar.insertWidget(self._top_bar.indexOf(self.switch_button), widget)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802,A002 (Qt's names)
+        """Tab goes through the workspace panel by panel (see tutor/ui/focus_order.py)."""
+        return move_focus(self, next) or super().focusNextPrevChild(next)
 
     def add_staff_action(self, text: str, handler: Callable[[], None]) -> QAction:
         """Add an item to the Staff menu; `handler` must ask the staff gate before acting."""

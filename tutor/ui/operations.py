@@ -24,6 +24,7 @@ class Operations(QObject):
 
     job_finished = Signal(object, object)  # callback, result
     job_failed = Signal(str)  # a plain message for the learner
+    _returned = Signal(object)  # (job, callback, result, failure), from the worker thread
     _STOP = object()
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -31,6 +32,7 @@ class Operations(QObject):
         self._jobs: queue.Queue[Any] = queue.Queue()
         self._thread = threading.Thread(target=self._serve, name="store-worker", daemon=True)
         self.job_finished.connect(self._deliver)
+        self._returned.connect(self._hand_back)
         self._thread.start()
 
     def run(self, job: Job, on_done: Done | None = None) -> None:
@@ -64,14 +66,26 @@ class Operations(QObject):
             if item is self._STOP:
                 return
             job, on_done = item
+            failure: str | None = None
+            result: Any = None
             try:
                 result = job()
             except Exception as error:  # noqa: BLE001 - reported, never lost silently
                 traceback.print_exc()
-                self.job_failed.emit(str(error) or "Something went wrong while saving.")
-                continue
-            if on_done is not None:
-                self.job_finished.emit(on_done, result)
+                failure = str(error) or "Something went wrong while saving."
+            # The job, its callback and its result travel back to the GUI thread inside the
+            # queued signal, and this thread lets go of them only after that. A closure may
+            # hold the last reference to a window; freeing a window here, on the worker
+            # thread, makes Qt delete it a second time on the GUI thread.
+            self._returned.emit((job, on_done, result, failure))
+            del item, job, on_done, result
+
+    def _hand_back(self, payload: tuple[Job, Done | None, Any, str | None]) -> None:
+        _job, on_done, result, failure = payload
+        if failure is not None:
+            self.job_failed.emit(failure)
+        elif on_done is not None:
+            self.job_finished.emit(on_done, result)
 
     @staticmethod
     def _deliver(on_done: Done, result: Any) -> None:

@@ -91,3 +91,4 @@ class CourseOutline(QTreeWidget):
             text = status_text(self._titles[exercise_id], self._status.get(exercise_id, ""))
             item.setText(0, text)
             item.setData(0, Qt.ItemDataRole.AccessibleTextRole, text)
+            item.setToolTip(0, text)  # the whole title, when big text cuts it short

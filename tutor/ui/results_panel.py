@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from sandbox.results import CheckReport, TestOutcome
+from tutor.ui.text_size import fixed_pitch_font
+from tutor.ui.themes import set_tone
 
 PASS_MARK = "✓ Pass"
 FAIL_MARK = "✗ Not yet"
-PASS_COLOR = "#1b6e20"  # both read well (over 4.5:1) on a white background
-FAIL_COLOR = "#b00020"
 
 
 def headline_for(report: CheckReport) -> str:
@@ -49,11 +49,11 @@ class _CheckRow(QFrame):
         mark = PASS_MARK if outcome.passed else FAIL_MARK
         if outcome.status == "skipped":
             mark = "– Skipped"
-        color = PASS_COLOR if outcome.passed else FAIL_COLOR
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         title = _plain_label(f"{mark}: {outcome.name}")
-        title.setStyleSheet(f"color: {color};")
+        # Green or red by theme (each keeps its contrast there); the words say it too.
+        set_tone(title, "passed" if outcome.passed else "failed")
         layout.addWidget(title)
         first_line, _, detail = outcome.message.strip().partition("\n")
         self.message_label: QLabel | None = None
@@ -66,7 +66,7 @@ class _CheckRow(QFrame):
             layout.addWidget(self.message_label)
         if detail.strip():
             self.detail_label = _plain_label(detail.strip("\n"))
-            self.detail_label.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+            self.detail_label.setFont(fixed_pitch_font())
             layout.addWidget(self.detail_label)
         self.title_label = title
 
@@ -84,19 +84,22 @@ class ResultsPanel(QWidget):
         self._headline.setFont(headline_font)
         self._headline.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
+        # The headline scrolls with the checks, so at any text size none of it is cut off.
         self._rows = QWidget()
         self._rows_layout = QVBoxLayout(self._rows)
         self._rows_layout.setContentsMargins(0, 0, 0, 0)
+        self._rows_layout.addWidget(self._headline)
         self._rows_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self._rows)
         scroll.setAccessibleName("Checks")
+        # Tab goes to the headline and each check (the area scrolls to show them).
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self._headline)
         layout.addWidget(scroll, 1)
         self.clear()
 
@@ -130,5 +133,5 @@ class ResultsPanel(QWidget):
             self._rows_layout.removeWidget(row)
             row.hide()  # deleteLater waits for the event loop; it must vanish now
             row.deleteLater()
-        for index, outcome in enumerate(outcomes):
+        for index, outcome in enumerate(outcomes, start=1):  # after the headline
             self._rows_layout.insertWidget(index, _CheckRow(outcome))

@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tutor.ui.themes import current_theme, set_tone
+
 NULL_TEXT = "NULL"
-NULL_COLOR = "#666666"   # grey that still reads over 4.5:1 on white
-ERROR_COLOR = "#b00020"
+NULL_COLOR = "#666666"   # the light theme's grey; each theme has its own (still 4.5:1)
 SHOW_TABLES = "Show the tables"
 HIDE_TABLES = "Hide the tables"
 
@@ -78,7 +79,7 @@ def fill_grid(grid: QTableWidget, columns: Sequence[str], rows: Iterable[Sequenc
         for column_number, value in enumerate(row):
             item = QTableWidgetItem(cell_text(value))
             if value is None:
-                item.setForeground(QColor(NULL_COLOR))
+                item.setForeground(QColor(current_theme().placeholder))
                 slanted = QFont(item.font())
                 slanted.setItalic(True)
                 item.setFont(slanted)
@@ -98,7 +99,7 @@ class SqlResultView(QWidget):
         self.status_label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.error_label = _plain_label()
         self.error_label.setAccessibleName("Mistake in your SQL")
-        self.error_label.setStyleSheet(f"color: {ERROR_COLOR};")
+        set_tone(self.error_label, "error")  # red in every theme, with its contrast
         self.error_label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.result_grid = _grid("Rows your query gave back")
 

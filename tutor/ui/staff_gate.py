@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from tutor.store import Store, StoreError
 from tutor.ui.operations import Operations
+from tutor.ui.themes import set_tone
 
 MIN_LENGTH = 10
 WRONG = "That is not the staff passphrase. Try again."
@@ -67,7 +68,7 @@ class StaffPassphraseDialog(QDialog):
             layout.addWidget(_plain("Type it again:"))
             layout.addWidget(self.again)
         self.message = _plain("")
-        self.message.setStyleSheet("color: #a40000;")
+        set_tone(self.message, "error")  # red in every theme, with its contrast
         layout.addWidget(self.message)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
