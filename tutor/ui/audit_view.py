@@ -46,7 +46,6 @@ class AuditLogDialog(QDialog):
         self.setWindowTitle("Audit log")
         # Table headings without the box the theme draws round lists and tables: inside a
         # heading that box takes the room of the words and cuts them off.
-        self.setStyleSheet("QHeaderView { border: none; padding: 0px; }")
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.setAccessibleName("Audit log, newest first")

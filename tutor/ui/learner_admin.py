@@ -163,7 +163,6 @@ class LearnersDialog(QDialog):
         self.setWindowTitle("Learners")
         # Table headings without the box the theme draws round lists and tables: inside a
         # heading that box takes the room of the words and cuts them off.
-        self.setStyleSheet("QHeaderView { border: none; padding: 0px; }")
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.setAccessibleName("Learners on this computer")

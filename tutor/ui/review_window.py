@@ -64,7 +64,6 @@ class ReviewWindow(QMainWindow):
         self.setWindowTitle("Review a lesson pack")
         # Table headings without the box the theme draws round lists and tables: inside a
         # heading that box takes the room of the words and cuts them off.
-        self.setStyleSheet("QHeaderView { border: none; padding: 0px; }")
         self._fit_to_screen()
         self.loaded: ReviewedPack | None = None
         self._calls = BackgroundCalls(self)

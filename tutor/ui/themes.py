@@ -182,6 +182,15 @@ QPlainTextEdit[role="code"] {{
     background: {theme.editor_background}; color: {theme.editor_text};
     selection-background-color: {theme.highlight}; selection-color: {theme.highlighted_text};
 }}
+QHeaderView {{ border: none; padding: 0px; }}
+QCheckBox::indicator {{
+    width: 16px; height: 16px; border: {line}px solid {theme.text};
+    background: {theme.base}; border-radius: 3px;
+}}
+QCheckBox::indicator:checked {{
+    background: {theme.highlight}; border: {line + 1}px solid {theme.text};
+}}
+QCheckBox:focus {{ border: {focus}; }}
 QTabBar::tab {{
     background: {theme.button}; color: {theme.button_text};
     border: {line}px solid {theme.border}; padding: {4 + extra}px {10 + extra}px;

@@ -49,7 +49,6 @@ class InstructorWindow(QMainWindow):
         self.setWindowTitle(TITLE)
         # Table headings without the box the theme draws round lists and tables: inside a
         # heading that box takes the room of the words and cuts them off.
-        self.setStyleSheet("QHeaderView { border: none; padding: 0px; }")
         self.banner = plain_label(DEMO_BANNER)
         # The same loud yellow in every theme, on purpose: black on it keeps over 13 to 1.
         self.banner.setStyleSheet("background: #ffd23f; color: #000; font-weight: bold; "
