@@ -127,6 +127,12 @@ class TutorApp:
 
         self.staff_gate = StaffGate(self.store, self.operations, self.window)
         self._add_staff_actions()
+        # The export signing key is made at first start (off the GUI thread: it is written
+        # and synced to disk), so its fingerprint can be read in Settings from day one.
+        from tutor.exchange import workstation_key
+
+        data_folder = self.data_dir
+        self.operations.run(lambda: workstation_key(data_folder))
         from tutor.ui.learner_dialog import MyPinButton
 
         self.my_pin_button = MyPinButton(self.store, self.operations, self.window)

@@ -134,3 +134,19 @@ def test_about_says_what_the_app_decided_about_the_browser_sandbox(
     else:
         assert "sandbox is on" in text
     tutor.window.close()
+
+
+def test_the_workstation_export_key_is_made_at_first_start(
+        qtbot: QtBot, data_dir: Path) -> None:
+    from tutor.exchange import workstation_fingerprint
+
+    key_file = data_dir / "workstation.key"
+    assert not key_file.exists()
+    tutor = make_app(qtbot, data_dir)
+    qtbot.waitUntil(key_file.exists, timeout=5_000)
+    first = workstation_fingerprint(data_dir)
+    tutor.window.close()
+    # A second start keeps the same key: exports stay signed by one workstation.
+    again = make_app(qtbot, data_dir)
+    assert workstation_fingerprint(data_dir) == first
+    again.window.close()
