@@ -12,15 +12,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -32,11 +29,12 @@ from tutor.exchange.drives import Drive, find_removable_drives
 from tutor.store import Store
 from tutor.store.feedback import feedback_for_workstation
 from tutor.store.merge import KnownWorkstation, known_workstations
+from tutor.ui.destination_chooser import ChooserWords, DestinationChooser
 from tutor.ui.export_dialog import folder_problem
 from tutor.ui.instructor.colours import show_in_colour
 from tutor.ui.instructor.dashboard_page import plain_label
 from tutor.ui.instructor.data import InstructorData
-from tutor.ui.removable_drives import DriveFinder, while_alive
+from tutor.ui.removable_drives import while_alive
 
 DONE = "Done. You can remove the USB stick now."
 WRITING = "Writing the file, then checking it. Do not remove the USB stick yet."
@@ -87,18 +85,21 @@ class FeedbackExportDialog(QDialog):
         self.workstation_box = QComboBox()
         self.workstation_box.setAccessibleName("The workstation the feedback is for")
         self.count = plain_label()
-        self.drive_status = plain_label(LOOKING)
-        self.drive_list = QListWidget()
-        self.drive_list.setAccessibleName("USB sticks")
-        self.folder_field = QLineEdit()
-        self.folder_field.setAccessibleName("The folder to save the file in")
-        self.choose_button = QPushButton("Choose a folder…")
+        self.where = DestinationChooser(
+            words=ChooserWords(LOOKING, NO_DRIVE, "Choose the USB stick to save the file on."),
+            choose_folder=lambda _parent, start: self._choose_folder(self, start),
+            find_drives=find_drives, choose_text="Choose a folder…")
+        # The chooser's parts, by the names the tests use.
+        self.finder = self.where.finder
+        self.drive_status = self.where.drive_status
+        self.drive_list = self.where.drive_list
+        self.folder_field = self.where.folder_field
+        self.choose_button = self.where.choose_button
         self.look_button = QPushButton("Look again")
         self.progress = QProgressBar()
         self.outcome = plain_label()
         self.write_button = QPushButton("Write the feedback file")
         self.close_button = QPushButton("Close")
-        self.finder = DriveFinder(find_drives, self)
         self._counts: dict[str, int] = {}
         self._names: dict[str, str] = {}
         self._build()
@@ -106,10 +107,7 @@ class FeedbackExportDialog(QDialog):
         self.look_again()
 
     def _build(self) -> None:
-        self.finder.drives_found.connect(self._show_drives)
         self.workstation_box.currentIndexChanged.connect(lambda _index: self._show_count())
-        self.drive_list.currentItemChanged.connect(self._drive_picked)
-        self.choose_button.clicked.connect(self._pick_folder)
         self.look_button.clicked.connect(self.look_again)
         self.write_button.clicked.connect(self.write)
         self.close_button.clicked.connect(self.reject)
@@ -118,10 +116,6 @@ class FeedbackExportDialog(QDialog):
         bold = self.outcome.font()
         bold.setBold(True)
         self.outcome.setFont(bold)
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(plain_label("Folder:"))
-        folder_row.addWidget(self.folder_field, 1)
-        folder_row.addWidget(self.choose_button)
         buttons = QHBoxLayout()
         buttons.addWidget(self.look_button)
         buttons.addStretch(1)
@@ -133,12 +127,9 @@ class FeedbackExportDialog(QDialog):
         layout.addWidget(self.count)
         layout.addSpacing(8)
         layout.addWidget(plain_label("Where should the file go?"))
-        layout.addWidget(self.drive_status)
-        layout.addWidget(self.drive_list, 1)
-        layout.addLayout(folder_row)
+        layout.addWidget(self.where, 1)
         layout.addWidget(self.progress)
         layout.addWidget(self.outcome)
-        layout.addStretch(1)  # takes the list's room when there is no USB stick to list
         layout.addLayout(buttons)
         self.write_button.setEnabled(False)
 
@@ -186,31 +177,7 @@ class FeedbackExportDialog(QDialog):
 
     def look_again(self) -> None:
         """Look for USB sticks again (on a thread)."""
-        self.drive_status.setText(LOOKING)
-        self.drive_list.clear()
-        self.finder.look()
-
-    def _show_drives(self, drives: list[Drive]) -> None:
-        self.drive_list.clear()
-        for drive in drives:
-            item = QListWidgetItem(drive.describe())
-            item.setData(Qt.ItemDataRole.UserRole, str(drive.path))
-            self.drive_list.addItem(item)
-        self.drive_status.setText("Choose the USB stick to save the file on." if drives
-                                  else NO_DRIVE)
-        self.drive_list.setVisible(bool(drives))
-        if drives and not self.folder_field.text():
-            self.drive_list.setCurrentRow(0)
-
-    def _drive_picked(self, item: QListWidgetItem | None) -> None:
-        if item is not None:
-            self.folder_field.setText(str(item.data(Qt.ItemDataRole.UserRole)))
-
-    def _pick_folder(self) -> None:
-        chosen = self._choose_folder(self, self.folder_field.text() or str(Path.home()))
-        if chosen:
-            self.drive_list.setCurrentRow(-1)
-            self.folder_field.setText(chosen)
+        self.where.look_again()
 
     # ---- writing ------------------------------------------------------------------------
 
@@ -223,7 +190,7 @@ class FeedbackExportDialog(QDialog):
         if problem:
             self._say(problem, problem=True)
             return
-        folder = Path(self.folder_field.text().strip()).expanduser()
+        folder = self.where.folder()
         data_folder, chosen = self._data_folder, str(workstation_id)
         self.writing = True
         for button in (self.write_button, self.close_button, self.choose_button,
